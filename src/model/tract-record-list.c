@@ -1,0 +1,424 @@
+/* tract-record-list.c — a lazy, ordered list of rows of one table
+ *
+ * A GListModel over "SELECT … WHERE filter = ? ORDER BY key, id" that never
+ * loads the whole table: it counts the rows, and fetches the rows a view
+ * asks for a page at a time (keyset-free OFFSET pages are fine here: the
+ * ordering is covered by an index, so SQLite skips through the index alone).
+ *
+ * When the store announces a change to one row, the list finds where that
+ * row was and where it now is by counting the rows before it in each
+ * ordering, and emits exactly that change. A bulk change resets the list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tract-record-list"
+
+#include "config.h"
+
+#include "tract-record-list.h"
+#include "tract-store-private.h"
+
+#define PAGE_SIZE 128
+#define MAX_PAGES 64
+
+struct _TractRecordList
+{
+  GObject     parent_instance;
+
+  TractStore *store;
+  GType       record_type;
+  char       *table;
+  char       *filter_column; /* NULL: every row */
+  gint64      filter_value;
+  char       *order_column;
+
+  char       *count_sql;
+  char       *page_sql;
+  char       *before_sql;    /* rows that sort before a given key */
+
+  guint       n_items;
+  GHashTable *pages;         /* page number → GPtrArray of records */
+  gulong      changed_handler;
+  gulong      reset_handler;
+};
+
+static void tract_record_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TractRecordList, tract_record_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      tract_record_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+count_rows (TractRecordList *self)
+{
+  sqlite3_stmt *stmt = tract_store_prepare (self->store, self->count_sql, NULL);
+  guint count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (self->filter_column != NULL)
+    sqlite3_bind_int64 (stmt, 1, self->filter_value);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static GPtrArray *
+load_page (TractRecordList *self,
+           guint            page)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = tract_store_prepare (self->store, self->page_sql, NULL);
+  int index = 1;
+
+  if (stmt == NULL)
+    return rows;
+  if (self->filter_column != NULL)
+    sqlite3_bind_int64 (stmt, index++, self->filter_value);
+  sqlite3_bind_int64 (stmt, index++, PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, index++, (gint64) page * PAGE_SIZE);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TractRecord *record = g_object_new (self->record_type, NULL);
+
+      tract_store_read_row (record, stmt, 0);
+      g_ptr_array_add (rows, record);
+    }
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+static GType
+tract_record_list_get_item_type (GListModel *model)
+{
+  return TRACT_RECORD_LIST (model)->record_type;
+}
+
+static guint
+tract_record_list_get_n_items (GListModel *model)
+{
+  return TRACT_RECORD_LIST (model)->n_items;
+}
+
+static gpointer
+tract_record_list_get_item (GListModel *model,
+                            guint       position)
+{
+  TractRecordList *self = TRACT_RECORD_LIST (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *rows;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows == NULL)
+    {
+      /* A plain bound on memory: views only look at a screenful. */
+      if (g_hash_table_size (self->pages) >= MAX_PAGES)
+        g_hash_table_remove_all (self->pages);
+      rows = load_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+    }
+
+  if (position % PAGE_SIZE >= rows->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+}
+
+static void
+tract_record_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tract_record_list_get_item_type;
+  iface->get_n_items = tract_record_list_get_n_items;
+  iface->get_item = tract_record_list_get_item;
+}
+
+static gboolean
+matches (TractRecordList *self,
+         TractRecord     *record)
+{
+  if (record == NULL)
+    return FALSE;
+  if (self->filter_column == NULL)
+    return TRUE;
+  return tract_record_get_integer (record, self->filter_column) == self->filter_value;
+}
+
+/* How many rows of the list sort before @record's key, not counting @record's own row. */
+static guint
+count_before (TractRecordList *self,
+              TractRecord     *record)
+{
+  sqlite3_stmt *stmt = tract_store_prepare (self->store, self->before_sql, NULL);
+  int column = tract_record_find_column (record, self->order_column);
+  int index = 1;
+  guint count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (self->filter_column != NULL)
+    sqlite3_bind_int64 (stmt, index++, self->filter_value);
+  tract_store_bind_value (stmt, index++, &tract_record_get_columns (record, NULL)[column],
+                          tract_record_get_value (record, (guint) column));
+  sqlite3_bind_int64 (stmt, index++, tract_record_get_id (record));
+  sqlite3_bind_int64 (stmt, index++, tract_record_get_id (record));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static void
+set_n_items (TractRecordList *self,
+             guint            n_items)
+{
+  if (self->n_items == n_items)
+    return;
+  self->n_items = n_items;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_record_changed (TractStore      *store,
+                   TractRecord     *before,
+                   TractRecord     *after,
+                   TractRecordList *self)
+{
+  gboolean was_here = matches (self, before);
+  gboolean is_here = matches (self, after);
+  guint old_position = 0, new_position = 0;
+
+  if (!was_here && !is_here)
+    return;
+
+  g_hash_table_remove_all (self->pages);
+
+  if (was_here)
+    old_position = count_before (self, before);
+  if (is_here)
+    new_position = count_before (self, after);
+
+  if (was_here && is_here && old_position == new_position)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 1);
+      return;
+    }
+
+  if (was_here)
+    {
+      set_n_items (self, self->n_items - 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+    }
+  if (is_here)
+    {
+      set_n_items (self, self->n_items + 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+    }
+}
+
+static void
+reload (TractRecordList *self)
+{
+  guint old_n_items = self->n_items;
+
+  g_hash_table_remove_all (self->pages);
+  set_n_items (self, count_rows (self));
+  if (old_n_items > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+}
+
+static void
+on_table_reset (TractStore      *store,
+                TractRecordList *self)
+{
+  reload (self);
+}
+
+static void
+tract_record_list_dispose (GObject *object)
+{
+  TractRecordList *self = TRACT_RECORD_LIST (object);
+
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->changed_handler, self->store);
+      g_clear_signal_handler (&self->reset_handler, self->store);
+    }
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (tract_record_list_parent_class)->dispose (object);
+}
+
+static void
+tract_record_list_finalize (GObject *object)
+{
+  TractRecordList *self = TRACT_RECORD_LIST (object);
+
+  g_free (self->table);
+  g_free (self->filter_column);
+  g_free (self->order_column);
+  g_free (self->count_sql);
+  g_free (self->page_sql);
+  g_free (self->before_sql);
+
+  G_OBJECT_CLASS (tract_record_list_parent_class)->finalize (object);
+}
+
+static void
+tract_record_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TractRecordList *self = TRACT_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, self->record_type);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tract_record_list_class_init (TractRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tract_record_list_dispose;
+  object_class->finalize = tract_record_list_finalize;
+  object_class->get_property = tract_record_list_get_property;
+
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, TRACT_TYPE_RECORD,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tract_record_list_init (TractRecordList *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * tract_record_list_new:
+ * @filter_column: (nullable): a reference column the rows must equal
+ *   @filter_value in, such as "campaign_id", or %NULL for every row
+ * @order_column: the column that orders the list (ties by id); it must be
+ *   NOT NULL in the schema and covered by an index with the filter column
+ */
+TractRecordList *
+tract_record_list_new (TractStore *store,
+                       GType       record_type,
+                       const char *filter_column,
+                       gint64      filter_value,
+                       const char *order_column)
+{
+  TractRecordList *self;
+  TractRecordClass *klass;
+  g_autofree char *where = NULL;
+  g_autofree char *and_where = NULL;
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (TRACT_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, TRACT_TYPE_RECORD), NULL);
+  g_return_val_if_fail (order_column != NULL, NULL);
+
+  self = g_object_new (TRACT_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->record_type = record_type;
+  self->filter_column = g_strdup (filter_column);
+  self->filter_value = filter_value;
+  self->order_column = g_strdup (order_column);
+
+  klass = g_type_class_ref (record_type);
+  self->table = g_strdup (klass->table);
+  g_type_class_unref (klass);
+
+  where = filter_column != NULL ? g_strdup_printf (" WHERE %s = ?", filter_column) : g_strdup ("");
+  and_where = filter_column != NULL ? g_strdup_printf ("%s = ? AND ", filter_column) : g_strdup ("");
+
+  self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s%s", self->table, where);
+  self->page_sql = g_strdup_printf ("SELECT %s FROM %s%s ORDER BY %s, id LIMIT ? OFFSET ?",
+                                    tract_store_get_column_list (store, record_type),
+                                    self->table, where, order_column);
+  self->before_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s(%s, id) < (?, ?) AND id <> ?",
+                                      self->table, and_where, order_column);
+
+  detail = g_strdup_printf ("record-changed::%s", self->table);
+  self->changed_handler = g_signal_connect (store, detail, G_CALLBACK (on_record_changed), self);
+  g_clear_pointer (&detail, g_free);
+  detail = g_strdup_printf ("table-reset::%s", self->table);
+  self->reset_handler = g_signal_connect (store, detail, G_CALLBACK (on_table_reset), self);
+
+  self->n_items = count_rows (self);
+  return self;
+}
+
+void
+tract_record_list_set_filter (TractRecordList *self,
+                              gint64           filter_value)
+{
+  g_return_if_fail (TRACT_IS_RECORD_LIST (self));
+  g_return_if_fail (self->filter_column != NULL);
+
+  if (self->filter_value == filter_value)
+    return;
+  self->filter_value = filter_value;
+  reload (self);
+}
+
+gint64
+tract_record_list_get_filter (TractRecordList *self)
+{
+  g_return_val_if_fail (TRACT_IS_RECORD_LIST (self), 0);
+  return self->filter_value;
+}
+
+/* Where @record stands (or would stand) in the list. */
+guint
+tract_record_list_get_position (TractRecordList *self,
+                                TractRecord     *record)
+{
+  g_return_val_if_fail (TRACT_IS_RECORD_LIST (self), 0);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, self->record_type), 0);
+
+  return count_before (self, record);
+}
+
+/* How many rows the list holds in memory: for tests of laziness. */
+guint
+tract_record_list_get_n_loaded (TractRecordList *self)
+{
+  GHashTableIter iter;
+  gpointer rows;
+  guint n = 0;
+
+  g_return_val_if_fail (TRACT_IS_RECORD_LIST (self), 0);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &rows))
+    n += ((GPtrArray *) rows)->len;
+  return n;
+}

@@ -1,0 +1,28 @@
+/* tract-time.h — wall-clock times in named zones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TRACT_LOCAL_TIME_VALID,
+  TRACT_LOCAL_TIME_IN_GAP,    /* skipped when clocks go forward */
+  TRACT_LOCAL_TIME_AMBIGUOUS, /* happens twice when clocks go back */
+} TractLocalTimeKind;
+
+TractLocalTimeKind tract_time_local_to_utc (GTimeZone *zone,
+                                            int        year,
+                                            int        month,
+                                            int        day,
+                                            int        hour,
+                                            int        minute,
+                                            int        second,
+                                            gint64    *utc);
+char              *tract_time_format_utc   (gint64     utc);
+
+G_END_DECLS
