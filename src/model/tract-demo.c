@@ -338,11 +338,12 @@ ensure_events (TractStore  *store,
                             "time_zone", "Europe/Paris",
                             "location_name", demo->location_name,
                             "address", demo->address,
-                            "latitude", demo->latitude,
-                            "longitude", demo->longitude,
                             "description", demo->description,
                             "private_notes", "Note interne de l’exemple : ne doit jamais apparaître dans un export.",
                             NULL);
+      /* NaN, "no coordinates", only goes through the typed setter: GParamSpec refuses it. */
+      tract_record_set_real (TRACT_RECORD (event), "latitude", demo->latitude);
+      tract_record_set_real (TRACT_RECORD (event), "longitude", demo->longitude);
       if (!tract_store_insert (store, TRACT_RECORD (event), error)
           || !add_event_roles (store, build, event, demo->organizers, "organizer", &position, error)
           || !add_event_roles (store, build, event, demo->speakers, "speaker", &position, error)

@@ -34,6 +34,15 @@ enum {
 
 static GParamSpec *base_properties[N_BASE_PROPS];
 
+static void tract_record_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec);
+static void tract_record_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec);
+
 static GType
 column_gtype (const TractColumn *column)
 {
@@ -56,7 +65,10 @@ column_gtype (const TractColumn *column)
 static GParamSpec *
 column_pspec (const TractColumn *column)
 {
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  /* Column names have underscores; GObject stores the canonical form with
+   * dashes ("start-local") and accepts both when looking a property up. */
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB
+                      | G_PARAM_EXPLICIT_NOTIFY;
 
   switch (column->type)
     {
@@ -69,7 +81,8 @@ column_pspec (const TractColumn *column)
     case TRACT_COLUMN_BOOLEAN:
       return g_param_spec_boolean (column->name, NULL, NULL, FALSE, flags);
     case TRACT_COLUMN_REAL:
-      return g_param_spec_double (column->name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, flags);
+      /* NaN, "no value", is the real initial value; a pspec cannot default to it. */
+      return g_param_spec_double (column->name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
     default:
       g_assert_not_reached ();
     }
@@ -86,6 +99,10 @@ tract_record_class_install_columns (TractRecordClass  *klass,
   klass->table = table;
   klass->columns = columns;
   klass->n_columns = n_columns;
+
+  /* GObject does not inherit these: each class answers for its own properties. */
+  object_class->get_property = tract_record_get_property;
+  object_class->set_property = tract_record_set_property;
 
   /* Property ids after the base ones are column index + N_BASE_PROPS. */
   for (guint i = 0; i < n_columns; i++)

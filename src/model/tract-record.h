@@ -42,7 +42,7 @@ typedef enum
 
 typedef struct
 {
-  const char         *name;    /* SQL column and GObject property */
+  const char         *name;    /* SQL column; the property is its name with '-' for '_' */
   const char         *label;   /* the field's name for people, marked with N_() */
   TractColumnType     type;
   TractCheck          checks;
