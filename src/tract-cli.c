@@ -17,6 +17,7 @@
 
 #include "tract-campaign.h"
 #include "tract-cli.h"
+#include "tract-cli-private.h"
 #include "tract-demo.h"
 #include "tract-event.h"
 #include "tract-event-organization.h"
@@ -29,32 +30,42 @@
 
 #define EXIT_USAGE 2
 
-typedef struct
-{
-  char       *database;
-  char       *campaign;
-  gboolean    json;
-  gboolean    version;
-  char      **arguments;
-} CliOptions;
+typedef TractCliOptions CliOptions;
 
 static void
 cli_options_clear (CliOptions *options)
 {
   g_free (options->database);
   g_free (options->campaign);
+  g_free (options->from);
+  g_free (options->to);
+  g_free (options->output);
+  g_free (options->paper);
+  g_free (options->template_name);
+  g_free (options->language);
   g_strfreev (options->arguments);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
 
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
+static int run_demo (CliOptions *options);
+static int run_list (CliOptions *options);
 
-static int
-fail (const char *format,
-      ...)
+typedef struct
+{
+  const char     *name;
+  TractCliCommand run;
+} Command;
+
+/* The contract of DESIGN.md; each area's commands live in its own file. */
+static const Command commands[] = {
+  { "demo", run_demo },
+  { "list", run_list },
+};
+
+int
+tract_cli_fail (const char *format,
+                ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -81,8 +92,19 @@ make_context (CliOptions *options,
   };
   const GOptionEntry command_entries[] = {
     { "campaign", 0, 0, G_OPTION_ARG_STRING, &options->campaign,
-      N_("Only this campaign (list)"), N_("NAME") },
+      N_("The campaign to work on"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from, N_("From this day on"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to, N_("Up to this day"), N_("YYYY-MM-DD") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
+      N_("Write to this file instead of the standard output"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper, N_("Paper size: a4, a5 or letter"), N_("SIZE") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &options->template_name,
+      N_("Flyer template: poster or handout"), N_("NAME") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options->language,
+      N_("Language of the flyer: fr or en"), N_("CODE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON (list)"), NULL },
+    { "include-private", 0, 0, G_OPTION_ARG_NONE, &options->include_private,
+      N_("Include private notes (export-csv)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->arguments, NULL, NULL },
     { NULL }
   };
@@ -133,19 +155,20 @@ tract_cli_parse_window_options (int    argc,
 
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      *exit_status = fail ("%s", error->message);
+      *exit_status = tract_cli_fail ("%s", error->message);
       return FALSE;
     }
   *database = g_steal_pointer (&options.database);
   return TRUE;
 }
 
-static TractStore *
-open_store (const char  *path,
-            gboolean     create,
-            GError     **error)
+TractStore *
+tract_cli_open_store (TractCliOptions  *options,
+                      gboolean          create,
+                      GError          **error)
 {
   g_autofree char *default_path = NULL;
+  const char *path = options->database;
 
   if (path == NULL)
     path = default_path = tract_store_get_default_path ();
@@ -162,6 +185,82 @@ open_store (const char  *path,
   return tract_store_open (path, error);
 }
 
+gboolean
+tract_cli_check_options (TractCliOptions    *options,
+                         const char * const *allowed,
+                         guint               n_arguments,
+                         GError            **error)
+{
+  const struct { const char *name; gboolean given; } given[] = {
+    { "campaign", options->campaign != NULL },
+    { "from", options->from != NULL },
+    { "to", options->to != NULL },
+    { "output", options->output != NULL },
+    { "paper", options->paper != NULL },
+    { "template", options->template_name != NULL },
+    { "language", options->language != NULL },
+    { "json", options->json },
+    { "include-private", options->include_private },
+  };
+  const char *command = options->arguments[0];
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    if (given[i].given && (allowed == NULL || !g_strv_contains (allowed, given[i].name)))
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("“%s” does not take --%s; see “tract --help”."), command, given[i].name);
+        return FALSE;
+      }
+
+  if (g_strv_length (options->arguments) != n_arguments + 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   g_dngettext (GETTEXT_PACKAGE, "“%s” takes %u argument; see “tract --help”.",
+                                "“%s” takes %u arguments; see “tract --help”.", n_arguments),
+                   command, n_arguments);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+tract_cli_find_campaign (TractStore       *store,
+                         TractCliOptions  *options,
+                         gboolean          required,
+                         GError          **error)
+{
+  g_autoptr(TractCampaign) campaign = NULL;
+
+  if (options->campaign != NULL)
+    {
+      campaign = tract_store_find (store, TRACT_TYPE_CAMPAIGN, "name", options->campaign);
+      if (campaign == NULL)
+        {
+          g_set_error (error, TRACT_STORE_ERROR, TRACT_STORE_ERROR_NOT_FOUND,
+                       _("There is no campaign named “%s”; “tract list events” shows them all."),
+                       options->campaign);
+          return 0;
+        }
+      return tract_record_get_id (TRACT_RECORD (campaign));
+    }
+
+  if (!required)
+    return 0;
+
+  if (tract_store_count (store, TRACT_TYPE_CAMPAIGN, NULL, 0) == 1)
+    {
+      g_autoptr(GPtrArray) all = tract_store_select (store, TRACT_TYPE_CAMPAIGN, NULL, 0, NULL, error);
+
+      return all != NULL ? tract_record_get_id (all->pdata[0]) : 0;
+    }
+
+  g_set_error (error, TRACT_STORE_ERROR, TRACT_STORE_ERROR_NOT_FOUND,
+               tract_store_count (store, TRACT_TYPE_CAMPAIGN, NULL, 0) == 0
+                 ? _("There is no campaign yet; run “tract demo” or create one in the window.")
+                 : _("There are several campaigns; choose one with --campaign=NAME."));
+  return 0;
+}
+
 static int
 run_demo (CliOptions *options)
 {
@@ -169,16 +268,16 @@ run_demo (CliOptions *options)
   g_autoptr(TractStore) store = NULL;
   g_autoptr(TractCampaign) campaign = NULL;
 
-  if (g_strv_length (options->arguments) != 1 || options->campaign != NULL || options->json)
-    return fail (_("“demo” takes no arguments or options."));
+  if (!tract_cli_check_options (options, NULL, 0, &error))
+    return tract_cli_fail ("%s", error->message);
 
-  store = open_store (options->database, TRUE, &error);
+  store = tract_cli_open_store (options, TRUE, &error);
   if (store == NULL)
-    return fail ("%s", error->message);
+    return tract_cli_fail ("%s", error->message);
 
   campaign = tract_demo_add (store, &error);
   if (campaign == NULL)
-    return fail (_("Cannot add the sample campaign: %s"), error->message);
+    return tract_cli_fail (_("Cannot add the sample campaign: %s"), error->message);
 
   g_print (_("The sample campaign “%s” is in %s.\n"),
            tract_record_get_text (TRACT_RECORD (campaign), "name"), tract_store_get_path (store));
@@ -417,23 +516,19 @@ run_list (CliOptions *options)
   gint64 campaign_id = 0;
   guint n_items;
 
-  if (g_strv_length (options->arguments) != 2)
-    return fail (_("“list” takes one of: organizations, events, statements."));
+  static const char * const allowed[] = { "campaign", "json", NULL };
+
+  if (!tract_cli_check_options (options, allowed, 1, &error))
+    return tract_cli_fail ("%s", error->message);
   what = options->arguments[1];
 
-  store = open_store (options->database, FALSE, &error);
+  store = tract_cli_open_store (options, FALSE, &error);
   if (store == NULL)
-    return fail ("%s", error->message);
+    return tract_cli_fail ("%s", error->message);
 
-  if (options->campaign != NULL)
-    {
-      g_autoptr(TractCampaign) campaign = tract_store_find (store, TRACT_TYPE_CAMPAIGN, "name",
-                                                            options->campaign);
-      if (campaign == NULL)
-        return fail (_("There is no campaign named “%s”; “tract list” without --campaign shows all."),
-                     options->campaign);
-      campaign_id = tract_record_get_id (TRACT_RECORD (campaign));
-    }
+  campaign_id = tract_cli_find_campaign (store, options, FALSE, &error);
+  if (error != NULL)
+    return tract_cli_fail ("%s", error->message);
 
   if (g_str_equal (what, "organizations"))
     list = tract_record_list_new (store, TRACT_TYPE_ORGANIZATION, NULL, 0, "name");
@@ -444,7 +539,7 @@ run_list (CliOptions *options)
     list = tract_record_list_new (store, TRACT_TYPE_STATEMENT,
                                   campaign_id != 0 ? "campaign_id" : NULL, campaign_id, "title");
   else
-    return fail (_("Cannot list “%s”: choose organizations, events or statements."), what);
+    return tract_cli_fail (_("Cannot list “%s”: choose organizations, events or statements."), what);
 
   if (options->json)
     {
@@ -468,7 +563,7 @@ run_list (CliOptions *options)
           if (TRACT_IS_EVENT (record))
             add_event_times (builder, TRACT_EVENT (record));
           if (TRACT_IS_STATEMENT (record) && !add_signatures (builder, store, TRACT_STATEMENT (record), &error))
-            return fail ("%s", error->message);
+            return tract_cli_fail ("%s", error->message);
           json_builder_end_object (builder);
         }
       else
@@ -516,7 +611,7 @@ tract_cli_run (int    argc,
 
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      fail ("%s", error->message);
+      tract_cli_fail ("%s", error->message);
       return EXIT_USAGE;
     }
 
@@ -528,16 +623,21 @@ tract_cli_run (int    argc,
 
   if (options.arguments == NULL || options.arguments[0] == NULL)
     {
-      fail (_("No command given; see “tract --help”."));
+      tract_cli_fail (_("No command given; see “tract --help”."));
       return EXIT_USAGE;
     }
 
   command = options.arguments[0];
-  if (g_str_equal (command, "demo"))
-    return run_demo (&options);
-  if (g_str_equal (command, "list"))
-    return run_list (&options);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (command, commands[i].name))
+      return commands[i].run (&options);
 
-  fail (_("Unknown command “%s”; the commands are: %s."), command, "demo, list");
+  {
+    g_autoptr(GString) names = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", commands[i].name);
+    tract_cli_fail (_("Unknown command “%s”; the commands are: %s."), command, names->str);
+  }
   return EXIT_USAGE;
 }
