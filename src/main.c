@@ -19,7 +19,9 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from a build tree, the catalogs are there rather than installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TRACT_LOCALEDIR") != NULL ? g_getenv ("TRACT_LOCALEDIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
