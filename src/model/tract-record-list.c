@@ -32,6 +32,13 @@ struct _TractRecordList
   gint64      filter_value;
   char       *order_column;
 
+  char       *condition_column;  /* an extra text equality ("membership" = 'member') */
+  char       *condition_value;
+  char       *search_table;      /* "<table>_search", FTS5 */
+  char       *search_query;      /* NULL: no search */
+  char       *related_sql;       /* "id IN (SELECT … WHERE … = ?)" */
+  gint64      related_value;
+
   char       *count_sql;
   char       *page_sql;
   char       *before_sql;    /* rows that sort before a given key */
@@ -40,6 +47,8 @@ struct _TractRecordList
   GHashTable *pages;         /* page number → GPtrArray of records */
   gulong      changed_handler;
   gulong      reset_handler;
+  gulong      other_changed_handler; /* while a filter reads other tables */
+  gulong      other_reset_handler;
 };
 
 static void tract_record_list_model_init (GListModelInterface *iface);
@@ -57,6 +66,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Binds the WHERE clause's values, in the order build_sql wrote them. */
+static int
+bind_where (TractRecordList *self,
+            sqlite3_stmt    *stmt)
+{
+  int index = 1;
+
+  if (self->filter_column != NULL)
+    sqlite3_bind_int64 (stmt, index++, self->filter_value);
+  if (self->condition_column != NULL)
+    sqlite3_bind_text (stmt, index++, self->condition_value, -1, SQLITE_TRANSIENT);
+  if (self->search_query != NULL)
+    sqlite3_bind_text (stmt, index++, self->search_query, -1, SQLITE_TRANSIENT);
+  if (self->related_sql != NULL)
+    sqlite3_bind_int64 (stmt, index++, self->related_value);
+  return index;
+}
+
 static guint
 count_rows (TractRecordList *self)
 {
@@ -65,8 +92,7 @@ count_rows (TractRecordList *self)
 
   if (stmt == NULL)
     return 0;
-  if (self->filter_column != NULL)
-    sqlite3_bind_int64 (stmt, 1, self->filter_value);
+  bind_where (self, stmt);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -79,12 +105,11 @@ load_page (TractRecordList *self,
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = tract_store_prepare (self->store, self->page_sql, NULL);
-  int index = 1;
+  int index;
 
   if (stmt == NULL)
     return rows;
-  if (self->filter_column != NULL)
-    sqlite3_bind_int64 (stmt, index++, self->filter_value);
+  index = bind_where (self, stmt);
   sqlite3_bind_int64 (stmt, index++, PAGE_SIZE);
   sqlite3_bind_int64 (stmt, index++, (gint64) page * PAGE_SIZE);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -150,9 +175,21 @@ matches (TractRecordList *self,
 {
   if (record == NULL)
     return FALSE;
-  if (self->filter_column == NULL)
-    return TRUE;
-  return tract_record_get_integer (record, self->filter_column) == self->filter_value;
+  if (self->filter_column != NULL
+      && tract_record_get_integer (record, self->filter_column) != self->filter_value)
+    return FALSE;
+  if (self->condition_column != NULL
+      && g_strcmp0 (tract_record_get_text (record, self->condition_column), self->condition_value) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+/* Search and related filters are answered by SQLite only: a change then
+ * reloads the list rather than guess where the row stands. */
+static gboolean
+can_place_changes (TractRecordList *self)
+{
+  return self->search_query == NULL && self->related_sql == NULL;
 }
 
 /* How many rows of the list sort before @record's key, not counting @record's own row. */
@@ -162,15 +199,18 @@ count_before (TractRecordList *self,
 {
   sqlite3_stmt *stmt = tract_store_prepare (self->store, self->before_sql, NULL);
   int column = tract_record_find_column (record, self->order_column);
-  int index = 1;
+  const TractColumn *order = &tract_record_get_columns (record, NULL)[column];
+  int index;
   guint count = 0;
 
   if (stmt == NULL)
     return 0;
-  if (self->filter_column != NULL)
-    sqlite3_bind_int64 (stmt, index++, self->filter_value);
-  tract_store_bind_value (stmt, index++, &tract_record_get_columns (record, NULL)[column],
-                          tract_record_get_value (record, (guint) column));
+  index = bind_where (self, stmt);
+  /* Text keys compare as coalesce (column, ''): see build_sql. */
+  if (order->type == TRACT_COLUMN_TEXT)
+    sqlite3_bind_text (stmt, index++, tract_record_get_text (record, self->order_column), -1, SQLITE_TRANSIENT);
+  else
+    tract_store_bind_value (stmt, index++, order, tract_record_get_value (record, (guint) column));
   sqlite3_bind_int64 (stmt, index++, tract_record_get_id (record));
   sqlite3_bind_int64 (stmt, index++, tract_record_get_id (record));
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -178,6 +218,8 @@ count_before (TractRecordList *self,
   sqlite3_reset (stmt);
   return count;
 }
+
+static void reload (TractRecordList *self);
 
 static void
 set_n_items (TractRecordList *self,
@@ -198,6 +240,12 @@ on_record_changed (TractStore      *store,
   gboolean was_here = matches (self, before);
   gboolean is_here = matches (self, after);
   guint old_position = 0, new_position = 0;
+
+  if (!can_place_changes (self))
+    {
+      reload (self);
+      return;
+    }
 
   if (!was_here && !is_here)
     return;
@@ -245,6 +293,46 @@ on_table_reset (TractStore      *store,
   reload (self);
 }
 
+/* A search reads contacts as well as organizations, a related filter reads
+ * a link table: a change to another table may change which rows match. */
+static void
+on_other_record_changed (TractStore      *store,
+                         TractRecord     *before,
+                         TractRecord     *after,
+                         TractRecordList *self)
+{
+  TractRecord *record = before != NULL ? before : after;
+
+  if (!g_str_equal (tract_record_get_table (record), self->table))
+    reload (self);
+}
+
+static void
+on_other_table_reset (TractStore      *store,
+                      TractRecordList *self)
+{
+  reload (self);
+}
+
+static void
+watch_other_tables (TractRecordList *self)
+{
+  gboolean needed = !can_place_changes (self);
+
+  if (needed && self->other_changed_handler == 0)
+    {
+      self->other_changed_handler = g_signal_connect (self->store, "record-changed",
+                                                      G_CALLBACK (on_other_record_changed), self);
+      self->other_reset_handler = g_signal_connect (self->store, "table-reset",
+                                                    G_CALLBACK (on_other_table_reset), self);
+    }
+  else if (!needed && self->other_changed_handler != 0)
+    {
+      g_clear_signal_handler (&self->other_changed_handler, self->store);
+      g_clear_signal_handler (&self->other_reset_handler, self->store);
+    }
+}
+
 static void
 tract_record_list_dispose (GObject *object)
 {
@@ -254,6 +342,8 @@ tract_record_list_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
       g_clear_signal_handler (&self->reset_handler, self->store);
+      g_clear_signal_handler (&self->other_changed_handler, self->store);
+      g_clear_signal_handler (&self->other_reset_handler, self->store);
     }
   g_clear_object (&self->store);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -269,6 +359,11 @@ tract_record_list_finalize (GObject *object)
   g_free (self->table);
   g_free (self->filter_column);
   g_free (self->order_column);
+  g_free (self->condition_column);
+  g_free (self->condition_value);
+  g_free (self->search_table);
+  g_free (self->search_query);
+  g_free (self->related_sql);
   g_free (self->count_sql);
   g_free (self->page_sql);
   g_free (self->before_sql);
@@ -321,6 +416,47 @@ tract_record_list_init (TractRecordList *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
+static void
+build_sql (TractRecordList *self)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  TractRecordClass *klass = g_type_class_ref (self->record_type);
+  gboolean text_key = FALSE;
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (g_str_equal (klass->columns[i].name, self->order_column))
+      text_key = klass->columns[i].type == TRACT_COLUMN_TEXT
+                 && (klass->columns[i].flags & TRACT_COLUMN_NULL_WHEN_EMPTY);
+  g_type_class_unref (klass);
+
+  if (self->filter_column != NULL)
+    g_string_append_printf (where, " AND %s = ?", self->filter_column);
+  if (self->condition_column != NULL)
+    g_string_append_printf (where, " AND %s = ?", self->condition_column);
+  if (self->search_query != NULL)
+    g_string_append_printf (where, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
+                            self->search_table, self->search_table);
+  if (self->related_sql != NULL)
+    g_string_append_printf (where, " AND %s", self->related_sql);
+  if (where->len == 0)
+    g_string_append (where, " AND 1");
+
+  /* Optional text keys (a join date) sort their blanks first, as ''. Other
+   * keys stay bare columns, keeping their collation (names sort NOCASE). */
+  key = text_key ? g_strdup_printf ("coalesce (%s, '')", self->order_column) : g_strdup (self->order_column);
+
+  g_free (self->count_sql);
+  g_free (self->page_sql);
+  g_free (self->before_sql);
+  self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE%s", self->table, where->str + 4);
+  self->page_sql = g_strdup_printf ("SELECT %s FROM %s WHERE%s ORDER BY %s, id LIMIT ? OFFSET ?",
+                                    tract_store_get_column_list (self->store, self->record_type),
+                                    self->table, where->str + 4, key);
+  self->before_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE%s AND (%s, id) < (?, ?) AND id <> ?",
+                                      self->table, where->str + 4, key);
+}
+
 /**
  * tract_record_list_new:
  * @filter_column: (nullable): a reference column the rows must equal
@@ -337,8 +473,6 @@ tract_record_list_new (TractStore *store,
 {
   TractRecordList *self;
   TractRecordClass *klass;
-  g_autofree char *where = NULL;
-  g_autofree char *and_where = NULL;
   g_autofree char *detail = NULL;
 
   g_return_val_if_fail (TRACT_IS_STORE (store), NULL);
@@ -356,15 +490,8 @@ tract_record_list_new (TractStore *store,
   self->table = g_strdup (klass->table);
   g_type_class_unref (klass);
 
-  where = filter_column != NULL ? g_strdup_printf (" WHERE %s = ?", filter_column) : g_strdup ("");
-  and_where = filter_column != NULL ? g_strdup_printf ("%s = ? AND ", filter_column) : g_strdup ("");
-
-  self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s%s", self->table, where);
-  self->page_sql = g_strdup_printf ("SELECT %s FROM %s%s ORDER BY %s, id LIMIT ? OFFSET ?",
-                                    tract_store_get_column_list (store, record_type),
-                                    self->table, where, order_column);
-  self->before_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s(%s, id) < (?, ?) AND id <> ?",
-                                      self->table, and_where, order_column);
+  self->search_table = g_strdup_printf ("%s_search", self->table);
+  build_sql (self);
 
   detail = g_strdup_printf ("record-changed::%s", self->table);
   self->changed_handler = g_signal_connect (store, detail, G_CALLBACK (on_record_changed), self);
@@ -421,4 +548,131 @@ tract_record_list_get_n_loaded (TractRecordList *self)
   while (g_hash_table_iter_next (&iter, NULL, &rows))
     n += ((GPtrArray *) rows)->len;
   return n;
+}
+
+void
+tract_record_list_set_text_condition (TractRecordList *self,
+                                      const char      *column,
+                                      const char      *value)
+{
+  g_return_if_fail (TRACT_IS_RECORD_LIST (self));
+
+  if (value == NULL || *value == '\0')
+    column = NULL;
+  if (g_strcmp0 (self->condition_column, column) == 0 && g_strcmp0 (self->condition_value, value) == 0)
+    return;
+  g_free (self->condition_column);
+  g_free (self->condition_value);
+  self->condition_column = g_strdup (column);
+  self->condition_value = column != NULL ? g_strdup (value) : NULL;
+  build_sql (self);
+  reload (self);
+}
+
+/**
+ * tract_record_list_set_search:
+ * @text: (nullable): what the person typed; blank shows every row
+ *
+ * Keeps the rows whose indexed text holds every word of @text as a word
+ * prefix, ignoring case and accents. The table needs a "<table>_search"
+ * FTS5 index (organizations and events have one).
+ */
+void
+tract_record_list_set_search (TractRecordList *self,
+                              const char      *text)
+{
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (TRACT_IS_RECORD_LIST (self));
+
+  query = text != NULL ? tract_search_query_from_text (text) : NULL;
+  if (g_strcmp0 (query, self->search_query) == 0)
+    return;
+  g_free (self->search_query);
+  self->search_query = g_steal_pointer (&query);
+  build_sql (self);
+  watch_other_tables (self);
+  reload (self);
+}
+
+/**
+ * tract_record_list_set_related:
+ * @table: (nullable): a link table, such as "event_organization"; %NULL removes the filter
+ *
+ * Keeps the rows whose id appears as @row_column in a row of @table whose
+ * @match_column equals @value: the events an organization takes part in.
+ */
+void
+tract_record_list_set_related (TractRecordList *self,
+                               const char      *table,
+                               const char      *row_column,
+                               const char      *match_column,
+                               gint64           value)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (TRACT_IS_RECORD_LIST (self));
+
+  if (table != NULL)
+    sql = g_strdup_printf ("id IN (SELECT %s FROM %s WHERE %s = ?)", row_column, table, match_column);
+  if (g_strcmp0 (sql, self->related_sql) == 0 && self->related_value == value)
+    return;
+  g_free (self->related_sql);
+  self->related_sql = g_steal_pointer (&sql);
+  self->related_value = value;
+  build_sql (self);
+  watch_other_tables (self);
+  reload (self);
+}
+
+void
+tract_record_list_set_order (TractRecordList *self,
+                             const char      *order_column)
+{
+  g_return_if_fail (TRACT_IS_RECORD_LIST (self));
+  g_return_if_fail (order_column != NULL);
+
+  if (g_str_equal (order_column, self->order_column))
+    return;
+  g_free (self->order_column);
+  self->order_column = g_strdup (order_column);
+  build_sql (self);
+  reload (self);
+}
+
+const char *
+tract_record_list_get_order (TractRecordList *self)
+{
+  g_return_val_if_fail (TRACT_IS_RECORD_LIST (self), NULL);
+  return self->order_column;
+}
+
+char *
+tract_search_query_from_text (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  normalized = g_utf8_make_valid (text, -1);
+  g_strdelimit (normalized, "\t\r\n\"", ' ');
+  words = g_strsplit (normalized, " ", 0);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_letter = FALSE;
+
+      for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_letter = TRUE;
+      if (!has_letter)
+        continue;
+      /* A quoted string is never FTS5 syntax, whatever the person typed. */
+      g_string_append_printf (query, "%s\"%s\" *", query->len > 0 ? " " : "", words[i]);
+    }
+
+  return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }

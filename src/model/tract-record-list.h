@@ -26,4 +26,22 @@ guint            tract_record_list_get_position (TractRecordList *self,
                                                  TractRecord     *record);
 guint            tract_record_list_get_n_loaded (TractRecordList *self);
 
+/* Narrowing the list. Each call reloads it (one items-changed). */
+void             tract_record_list_set_text_condition (TractRecordList *self,
+                                                       const char      *column,
+                                                       const char      *value);
+void             tract_record_list_set_search   (TractRecordList *self,
+                                                 const char      *text);
+void             tract_record_list_set_related  (TractRecordList *self,
+                                                 const char      *table,
+                                                 const char      *row_column,
+                                                 const char      *match_column,
+                                                 gint64           value);
+void             tract_record_list_set_order    (TractRecordList *self,
+                                                 const char      *order_column);
+const char      *tract_record_list_get_order    (TractRecordList *self);
+
+/* The FTS5 query for what a person typed: every word, as a prefix. */
+char            *tract_search_query_from_text   (const char      *text);
+
 G_END_DECLS

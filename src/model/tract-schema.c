@@ -162,8 +162,71 @@ static const char migration_1[] =
   "CREATE INDEX signature_by_organization ON signature (organization_id, position, id);"
   "CREATE INDEX signature_by_revision ON signature (revision_id);";
 
+/* Search as you type: FTS5 indexes kept by triggers, so the store never
+ * scans a table in C. Diacritics are folded ("Comite" finds "Comité"). */
+static const char migration_2[] =
+  /* An organization is found by its own fields and by its people. */
+  "CREATE VIRTUAL TABLE organization_search USING fts5 ("
+  "  name, acronym, city, country, people,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
+  "INSERT INTO organization_search (rowid, name, acronym, city, country, people)"
+  "  SELECT o.id, o.name, o.acronym, o.city, o.country,"
+  "    (SELECT group_concat (c.name || ' ' || c.email, ' ') FROM contact AS c WHERE c.organization_id = o.id)"
+  "  FROM organization AS o;"
+  "CREATE TRIGGER organization_search_insert AFTER INSERT ON organization BEGIN"
+  "  INSERT INTO organization_search (rowid, name, acronym, city, country, people)"
+  "    VALUES (new.id, new.name, new.acronym, new.city, new.country, '');"
+  "END;"
+  "CREATE TRIGGER organization_search_update AFTER UPDATE ON organization BEGIN"
+  "  UPDATE organization_search SET name = new.name, acronym = new.acronym, city = new.city,"
+  "    country = new.country WHERE rowid = new.id;"
+  "END;"
+  "CREATE TRIGGER organization_search_delete AFTER DELETE ON organization BEGIN"
+  "  DELETE FROM organization_search WHERE rowid = old.id;"
+  "END;"
+  "CREATE TRIGGER organization_search_contact_insert AFTER INSERT ON contact BEGIN"
+  "  UPDATE organization_search SET people = (SELECT group_concat (c.name || ' ' || c.email, ' ')"
+  "    FROM contact AS c WHERE c.organization_id = new.organization_id) WHERE rowid = new.organization_id;"
+  "END;"
+  "CREATE TRIGGER organization_search_contact_update AFTER UPDATE ON contact BEGIN"
+  "  UPDATE organization_search SET people = (SELECT group_concat (c.name || ' ' || c.email, ' ')"
+  "    FROM contact AS c WHERE c.organization_id = old.organization_id) WHERE rowid = old.organization_id;"
+  "  UPDATE organization_search SET people = (SELECT group_concat (c.name || ' ' || c.email, ' ')"
+  "    FROM contact AS c WHERE c.organization_id = new.organization_id) WHERE rowid = new.organization_id;"
+  "END;"
+  "CREATE TRIGGER organization_search_contact_delete AFTER DELETE ON contact BEGIN"
+  "  UPDATE organization_search SET people = (SELECT group_concat (c.name || ' ' || c.email, ' ')"
+  "    FROM contact AS c WHERE c.organization_id = old.organization_id) WHERE rowid = old.organization_id;"
+  "END;"
+
+  /* Events by what people remember of them. External content: no copy. */
+  "CREATE VIRTUAL TABLE event_search USING fts5 ("
+  "  title, location_name, address, description, content = 'event', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
+  "INSERT INTO event_search (event_search) VALUES ('rebuild');"
+  "CREATE TRIGGER event_search_insert AFTER INSERT ON event BEGIN"
+  "  INSERT INTO event_search (rowid, title, location_name, address, description)"
+  "    VALUES (new.id, new.title, new.location_name, new.address, new.description);"
+  "END;"
+  "CREATE TRIGGER event_search_delete AFTER DELETE ON event BEGIN"
+  "  INSERT INTO event_search (event_search, rowid, title, location_name, address, description)"
+  "    VALUES ('delete', old.id, old.title, old.location_name, old.address, old.description);"
+  "END;"
+  "CREATE TRIGGER event_search_update AFTER UPDATE ON event BEGIN"
+  "  INSERT INTO event_search (event_search, rowid, title, location_name, address, description)"
+  "    VALUES ('delete', old.id, old.title, old.location_name, old.address, old.description);"
+  "  INSERT INTO event_search (rowid, title, location_name, address, description)"
+  "    VALUES (new.id, new.title, new.location_name, new.address, new.description);"
+  "END;"
+
+  /* Filters the pages offer. */
+  "CREATE INDEX event_by_campaign_kind ON event (campaign_id, kind, start_utc, id);"
+  "CREATE INDEX event_by_campaign_status ON event (campaign_id, status, start_utc, id);"
+  "CREATE INDEX event_organization_by_organization_event ON event_organization (organization_id, event_id);";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 const char * const *
