@@ -82,8 +82,21 @@ def name(node):
 
 
 def showing(node):
+    """GTK 4.8 does not set SHOWING below the window; what is off screen
+    (another page, a closed popover) has no size, which is what counts."""
     try:
-        return node.get_state_set().contains(Atspi.StateType.SHOWING)
+        if node.get_state_set().contains(Atspi.StateType.SHOWING):
+            return True
+        extents = node.get_extents(Atspi.CoordType.WINDOW)
+        return extents.width > 0 and extents.height > 0
+    except Exception:
+        return False
+
+
+def has_action(node):
+    try:
+        action = node.get_action_iface()
+        return action is not None and action.get_n_actions() > 0
     except Exception:
         return False
 
@@ -147,9 +160,15 @@ class App:
             found.append(node)
         return found
 
-    def find(self, role_name=None, name_=None, timeout=10.0, **kwargs):
-        return wait_for(lambda: (self.find_all(role_name, name_, **kwargs) or [None])[0],
-                        timeout=timeout, what=f"{role_name} named {name_!r}")
+    def find(self, role_name=None, name_=None, timeout=10.0, actionable=False, **kwargs):
+        """The first match; with @actionable, the first that can be clicked
+        (a GtkMenuButton shows as two nodes, only the inner one acts)."""
+        def search():
+            for node in self.find_all(role_name, name_, **kwargs):
+                if not actionable or has_action(node):
+                    return node
+            return None
+        return wait_for(search, timeout=timeout, what=f"{role_name} named {name_!r}")
 
     def find_text(self, needle, timeout=10.0):
         """Any showing node whose name or text contains @needle."""

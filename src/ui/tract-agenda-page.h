@@ -1,0 +1,26 @@
+/* tract-agenda-page.h — the events of a campaign, in date order
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tract-campaign.h"
+#include "tract-store.h"
+
+G_BEGIN_DECLS
+
+#define TRACT_TYPE_AGENDA_PAGE (tract_agenda_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TractAgendaPage, tract_agenda_page, TRACT, AGENDA_PAGE, GtkWidget)
+
+TractStore    *tract_agenda_page_get_store    (TractAgendaPage *self);
+void           tract_agenda_page_set_store    (TractAgendaPage *self,
+                                               TractStore      *store);
+TractCampaign *tract_agenda_page_get_campaign (TractAgendaPage *self);
+void           tract_agenda_page_set_campaign (TractAgendaPage *self,
+                                               TractCampaign   *campaign);
+GListModel    *tract_agenda_page_get_model    (TractAgendaPage *self);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* tract-organizations-page.h — the register of organizations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tract-store.h"
+
+G_BEGIN_DECLS
+
+#define TRACT_TYPE_ORGANIZATIONS_PAGE (tract_organizations_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TractOrganizationsPage, tract_organizations_page, TRACT, ORGANIZATIONS_PAGE, GtkWidget)
+
+TractStore *tract_organizations_page_get_store (TractOrganizationsPage *self);
+void        tract_organizations_page_set_store (TractOrganizationsPage *self,
+                                                TractStore             *store);
+GListModel *tract_organizations_page_get_model (TractOrganizationsPage *self);
+
+G_END_DECLS
