@@ -175,7 +175,7 @@ tract_event_validate (TractRecord  *record,
   const char *start = tract_record_get_text (record, "start_local");
   const char *end = tract_record_get_text (record, "end_local");
   gboolean all_day = tract_record_get_boolean (record, "all_day");
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+  g_autoptr(GTimeZone) zone = tract_time_zone_lookup (zone_name);
   double latitude = tract_record_get_real (record, "latitude");
   double longitude = tract_record_get_real (record, "longitude");
   gint64 start_utc, end_utc;

@@ -83,11 +83,16 @@ tract_store_set_field_error (GError     **error,
 
 /* The store */
 
+/* What a transaction changed in one table. A single row is announced as
+ * such; more rows are announced as a reset, so the rows are not kept: an
+ * import of 100,000 events holds no copies of them until it commits. */
 typedef struct
 {
   char        *table;
-  TractRecord *before; /* NULL when inserted */
-  TractRecord *after;  /* NULL when deleted */
+  guint        n_changes;
+  gboolean     deleted;  /* rows of tables that reference this one may be gone too */
+  TractRecord *before;   /* of the only change; NULL when inserted */
+  TractRecord *after;    /* of the only change; NULL when deleted */
 } PendingChange;
 
 static void
@@ -623,7 +628,11 @@ tract_store_open (const char  *path,
 
   if (!exec (self, "PRAGMA journal_mode = WAL", error)
       || !exec (self, "PRAGMA synchronous = FULL", error)
-      || !exec (self, "PRAGMA foreign_keys = ON", error))
+      || !exec (self, "PRAGMA foreign_keys = ON", error)
+      /* Every write is a savepoint inside a transaction: keep their
+       * journals in memory rather than in temporary files. */
+      || !exec (self, "PRAGMA temp_store = MEMORY", error)
+      || !exec (self, "PRAGMA cache_size = -16384", error))
     return NULL;
 
   if (version < TRACT_STORE_SCHEMA_VERSION)
@@ -645,35 +654,26 @@ static void
 announce (TractStore *self,
           GPtrArray  *changes)
 {
-  g_autoptr(GHashTable) per_table = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) reset = g_ptr_array_new ();
 
   for (guint i = 0; i < changes->len; i++)
     {
       PendingChange *change = g_ptr_array_index (changes, i);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (per_table, change->table));
+      GPtrArray *children = change->deleted ? g_hash_table_lookup (self->children, change->table) : NULL;
 
-      g_hash_table_insert (per_table, change->table, GUINT_TO_POINTER (count + 1));
-
-      if (change->after == NULL)
-        {
-          GPtrArray *children = g_hash_table_lookup (self->children, change->table);
-
-          for (guint j = 0; children != NULL && j < children->len; j++)
-            if (!g_ptr_array_find_with_equal_func (reset, children->pdata[j], g_str_equal, NULL))
-              g_ptr_array_add (reset, children->pdata[j]);
-        }
+      for (guint j = 0; children != NULL && j < children->len; j++)
+        if (!g_ptr_array_find_with_equal_func (reset, children->pdata[j], g_str_equal, NULL))
+          g_ptr_array_add (reset, children->pdata[j]);
     }
 
   for (guint i = 0; i < changes->len; i++)
     {
       PendingChange *change = g_ptr_array_index (changes, i);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (per_table, change->table));
 
-      if (count == 1)
+      if (change->n_changes == 1)
         g_signal_emit (self, signals[RECORD_CHANGED], g_quark_from_string (change->table),
                        change->before, change->after);
-      else if (count > 1 && !g_ptr_array_find_with_equal_func (reset, change->table, g_str_equal, NULL))
+      else if (!g_ptr_array_find_with_equal_func (reset, change->table, g_str_equal, NULL))
         g_ptr_array_add (reset, change->table);
     }
 
@@ -742,7 +742,18 @@ tract_store_run (TractStore      *self,
           g_autofree char *rollback = g_strdup_printf ("ROLLBACK TO tract_%u", self->depth);
 
           sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
+          /* Tables first changed inside the savepoint were not changed after
+           * all; those changed before it may have been changed again inside,
+           * and are announced as reset: never wrong, at worst more work. */
           g_ptr_array_set_size (self->pending, pending_before);
+          for (guint i = 0; i < self->pending->len; i++)
+            {
+              PendingChange *change = g_ptr_array_index (self->pending, i);
+
+              change->n_changes = MAX (change->n_changes, 2);
+              g_clear_object (&change->before);
+              g_clear_object (&change->after);
+            }
         }
       sqlite3_exec (self->db, release, NULL, NULL, NULL);
       return ok;
@@ -755,12 +766,27 @@ queue_change (TractStore  *self,
               TractRecord *before,
               TractRecord *after)
 {
-  PendingChange *change = g_new0 (PendingChange, 1);
+  PendingChange *change = NULL;
 
-  change->table = g_strdup (table);
-  change->before = before != NULL ? g_object_ref (before) : NULL;
-  change->after = after != NULL ? tract_record_copy (after) : NULL;
-  g_ptr_array_add (self->pending, change);
+  for (guint i = 0; i < self->pending->len && change == NULL; i++)
+    if (g_str_equal (((PendingChange *) g_ptr_array_index (self->pending, i))->table, table))
+      change = g_ptr_array_index (self->pending, i);
+
+  if (change == NULL)
+    {
+      change = g_new0 (PendingChange, 1);
+      change->table = g_strdup (table);
+      change->before = before != NULL ? g_object_ref (before) : NULL;
+      change->after = after != NULL ? tract_record_copy (after) : NULL;
+      g_ptr_array_add (self->pending, change);
+    }
+  else
+    {
+      g_clear_object (&change->before);
+      g_clear_object (&change->after);
+    }
+  change->n_changes++;
+  change->deleted |= after == NULL;
 }
 
 void

@@ -68,3 +68,40 @@ tract_time_format_utc (gint64 utc)
 
   return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
+
+/**
+ * tract_time_zone_lookup:
+ * @identifier: an IANA name such as "Europe/Paris"
+ *
+ * GLib reads and parses the zoneinfo file on every
+ * g_time_zone_new_identifier(); a list of 100,000 events in a handful of
+ * zones must not. Zones are kept for the life of the process (there are
+ * a few hundred at most), shared between threads.
+ *
+ * Returns: (transfer full) (nullable): the zone, or %NULL when unknown
+ */
+GTimeZone *
+tract_time_zone_lookup (const char *identifier)
+{
+  static GHashTable *zones;
+  G_LOCK_DEFINE_STATIC (zones);
+  GTimeZone *zone;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+
+  G_LOCK (zones);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, identifier);
+  if (zone == NULL && !g_hash_table_contains (zones, identifier))
+    {
+      zone = g_time_zone_new_identifier (identifier);
+      /* Unknown names are remembered too, as NULL. */
+      g_hash_table_insert (zones, g_strdup (identifier), zone);
+    }
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  G_UNLOCK (zones);
+
+  return zone;
+}

@@ -24,5 +24,6 @@ TractLocalTimeKind tract_time_local_to_utc (GTimeZone *zone,
                                             int        second,
                                             gint64    *utc);
 char              *tract_time_format_utc   (gint64     utc);
+GTimeZone         *tract_time_zone_lookup  (const char *identifier);
 
 G_END_DECLS

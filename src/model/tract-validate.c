@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "tract-validate.h"
+#include "tract-time.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -163,7 +164,7 @@ tract_validate_time_zone (const char *text)
           return FALSE;
     }
 
-  zone = g_time_zone_new_identifier (text);
+  zone = tract_time_zone_lookup (text);
   return zone != NULL;
 }
 

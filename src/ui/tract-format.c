@@ -12,12 +12,13 @@
 #include <stdarg.h>
 
 #include "tract-format.h"
+#include "tract-time.h"
 #include "tract-validate.h"
 
 static GTimeZone *
 event_zone (TractRecord *event)
 {
-  GTimeZone *zone = g_time_zone_new_identifier (tract_record_get_text (event, "time_zone"));
+  GTimeZone *zone = tract_time_zone_lookup (tract_record_get_text (event, "time_zone"));
 
   return zone != NULL ? zone : g_time_zone_new_utc ();
 }

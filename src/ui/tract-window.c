@@ -19,6 +19,7 @@
 #include "tract-statements-page.h"
 #include "tract-validate.h"
 #include "tract-window.h"
+#include "tract-window-bench.h"
 
 /* Where a new campaign is when the system's zone has no IANA name: the
  * reference collective's city. */
@@ -305,6 +306,9 @@ tract_window_constructed (GObject *object)
   restore_campaign (self, last_campaign);
   on_selected_campaign_changed (self);
   update_mode (self);
+
+  if (g_getenv ("TRACT_BENCH") != NULL)
+    tract_window_bench_start (GTK_WINDOW (self));
 }
 
 static void

@@ -71,7 +71,7 @@ generate (TractStore  *store,
       gint64 campaign_id = plan->campaigns[i % 2 == 0 ? 0 : (1 + i % MAX (plan->n_campaigns - 1, 1)) % plan->n_campaigns];
       int year = 2015 + (int) g_rand_int_range (rand, 0, 12);
       int month = g_rand_int_range (rand, 1, 13);
-      int day = g_rand_int_range (rand, 1, 29);
+      int day = g_rand_int_range (rand, 1, 28); /* the next day exists too */
       /* 10:00–19:00 never meets a DST change (those happen at night). */
       int hour = g_rand_int_range (rand, 10, 19);
       g_autofree char *title = g_strdup_printf ("Événement %u : %s", i, kinds[i % G_N_ELEMENTS (kinds)]);
