@@ -500,7 +500,7 @@ check_column (TractRecord        *self,
   if (column->choices != NULL && !g_strv_contains (column->choices, text))
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
-                                   _("“%s” is not a valid %s."), text, label);
+                                   _("%s: “%s” is not one of the allowed values."), label, text);
       return FALSE;
     }
 

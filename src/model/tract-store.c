@@ -980,9 +980,11 @@ load_row (TractStore  *self,
 
   if (status == SQLITE_DONE)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       tract_store_set_field_error (error, TRACT_STORE_ERROR_NOT_FOUND, NULL,
-                                   _("There is no entry number %" G_GINT64_FORMAT " any more; "
-                                     "it may have been deleted."), id);
+                                   _("There is no entry number %s any more; it may have been deleted."),
+                                   number);
       return NULL;
     }
   if (status != SQLITE_ROW)
