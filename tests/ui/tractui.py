@@ -122,6 +122,8 @@ class App:
     def __init__(self, database, extra_env=None, args=()):
         env = dict(os.environ)
         env.pop("NO_AT_BRIDGE", None)
+        if os.environ.get("TRACT_APP_G_DEBUG"):
+            env["G_DEBUG"] = os.environ["TRACT_APP_G_DEBUG"]
         env["GTK_A11Y"] = "atspi"
         env.setdefault("GSK_RENDERER", "cairo")
         if extra_env:
