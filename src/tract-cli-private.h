@@ -50,4 +50,9 @@ gboolean    tract_cli_check_options (TractCliOptions   *options,
                                      guint               n_arguments,
                                      GError            **error);
 
+
+/* tract-cli-print.c */
+int         tract_cli_flyer         (TractCliOptions *options);
+int         tract_cli_agenda        (TractCliOptions *options);
+
 G_END_DECLS

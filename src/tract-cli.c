@@ -61,6 +61,8 @@ typedef struct
 static const Command commands[] = {
   { "demo", run_demo },
   { "list", run_list },
+  { "flyer", tract_cli_flyer },
+  { "agenda", tract_cli_agenda },
 };
 
 int

@@ -224,9 +224,22 @@ static const char migration_2[] =
   "CREATE INDEX event_by_campaign_status ON event (campaign_id, status, start_utc, id);"
   "CREATE INDEX event_organization_by_organization_event ON event_organization (organization_id, event_id);";
 
+/* An optional picture per event for its flyer. The bytes are kept as the
+ * user picked them; width and height are read from the file's header when
+ * it is stored, so that a layout can be planned without decoding it. */
+static const char migration_3[] =
+  "CREATE TABLE event_image ("
+  "  event_id INTEGER PRIMARY KEY REFERENCES event (id) ON DELETE CASCADE,"
+  "  mime_type TEXT NOT NULL CHECK (mime_type IN ('image/png', 'image/jpeg')),"
+  "  data BLOB NOT NULL,"
+  "  width INTEGER NOT NULL CHECK (width > 0),"
+  "  height INTEGER NOT NULL CHECK (height > 0)"
+  ");";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const char * const *
