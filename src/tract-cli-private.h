@@ -50,9 +50,14 @@ gboolean    tract_cli_check_options (TractCliOptions   *options,
                                      guint               n_arguments,
                                      GError            **error);
 
+/* tract-cli-ics.c */
+int         tract_cli_export_ics    (TractCliOptions *options);
+int         tract_cli_import_ics    (TractCliOptions *options);
 
 /* tract-cli-print.c */
 int         tract_cli_flyer         (TractCliOptions *options);
 int         tract_cli_agenda        (TractCliOptions *options);
+
+
 
 G_END_DECLS

@@ -61,6 +61,8 @@ typedef struct
 static const Command commands[] = {
   { "demo", run_demo },
   { "list", run_list },
+  { "export-ics", tract_cli_export_ics },
+  { "import-ics", tract_cli_import_ics },
   { "flyer", tract_cli_flyer },
   { "agenda", tract_cli_agenda },
 };

@@ -1,0 +1,2118 @@
+/* tract-ical-import.c — any .ics merged by UID into a campaign, all or nothing
+ *
+ * A 50 MB file must import in bounded memory, so the file is never parsed
+ * whole: a line scanner cuts it into components and libical parses one
+ * VEVENT at a time. The file is read twice: first for its VTIMEZONEs (an
+ * event may name a zone defined further down) and its encoding, then for
+ * the events, all inside one transaction of the store, so that a file that
+ * fails or is cancelled leaves the database exactly as it was.
+ *
+ * The comments name the import rules of ICALENDAR.md each choice answers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tract-ical"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tract-campaign.h"
+#include "tract-event.h"
+#include "tract-event-query.h"
+#include "tract-ical-import.h"
+#include "tract-ical-private.h"
+#include "tract-time.h"
+#include "tract-validate.h"
+
+#define READ_CHUNK        (64 * 1024)
+/* Longer lines or components are not calendars people send each other. */
+#define MAX_LINE          (16 * 1024 * 1024)
+#define MAX_COMPONENT     (16 * 1024 * 1024)
+#define MAX_DEPTH         32
+#define MAX_VTIMEZONES    1000
+#define MAX_EXDATES       1000
+
+struct _TractIcalImporter
+{
+  GObject     parent_instance;
+
+  TractStore *store;
+  gint64      campaign_id;
+  double      progress;
+};
+
+G_DEFINE_FINAL_TYPE (TractIcalImporter, tract_ical_importer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CAMPAIGN_ID,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Reading lines */
+
+typedef struct
+{
+  GBytes *bytes; /* either */
+  GFile  *file;  /* or */
+} Source;
+
+typedef struct
+{
+  GInputStream *stream;
+  char         *chunk;
+  gsize         chunk_start;
+  gsize         chunk_end;
+  gboolean      eof;
+  guint64       offset;        /* bytes consumed */
+  guint         line_number;   /* of the last physical line read */
+  gboolean      latin1;        /* convert every line from Windows-1252 */
+  gboolean      invalid_utf8;  /* seen a line that is not UTF-8 */
+  guint         first_invalid_line;
+  GString      *physical;
+  gboolean      has_pending;
+  GString      *pending;       /* the logical line being unfolded */
+  guint         pending_line;
+  GError       *error;
+} Reader;
+
+static gboolean
+reader_open (Reader        *reader,
+             Source        *source,
+             gboolean       latin1,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  memset (reader, 0, sizeof *reader);
+  if (source->bytes != NULL)
+    reader->stream = g_memory_input_stream_new_from_bytes (source->bytes);
+  else
+    {
+      reader->stream = G_INPUT_STREAM (g_file_read (source->file, cancellable, error));
+      if (reader->stream == NULL)
+        return FALSE;
+    }
+  reader->chunk = g_malloc (READ_CHUNK);
+  reader->physical = g_string_sized_new (256);
+  reader->pending = g_string_sized_new (256);
+  reader->latin1 = latin1;
+  return TRUE;
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_object (&reader->stream);
+  g_clear_pointer (&reader->chunk, g_free);
+  if (reader->physical != NULL)
+    g_string_free (reader->physical, TRUE);
+  if (reader->pending != NULL)
+    g_string_free (reader->pending, TRUE);
+  reader->physical = reader->pending = NULL;
+  g_clear_error (&reader->error);
+}
+
+static void
+convert_latin1 (GString *line)
+{
+  g_autofree char *converted = NULL;
+
+  /* Windows-1252 is what "Latin-1" files from Outlook really are; five of
+   * its bytes are undefined, for which ISO 8859-1 takes over. */
+  converted = g_convert (line->str, line->len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+  if (converted == NULL)
+    converted = g_convert (line->str, line->len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+  if (converted != NULL)
+    {
+      g_string_truncate (line, 0);
+      g_string_append (line, converted);
+    }
+}
+
+/* One physical line into reader->physical, without its line ending. */
+static gboolean
+reader_next_physical (Reader       *reader,
+                      GCancellable *cancellable)
+{
+  GString *line = reader->physical;
+  gboolean got_any = FALSE;
+
+  g_string_truncate (line, 0);
+  for (;;)
+    {
+      const char *start;
+      const char *newline;
+      gsize available;
+
+      if (reader->chunk_start == reader->chunk_end)
+        {
+          gssize n;
+
+          if (reader->eof)
+            break;
+          n = g_input_stream_read (reader->stream, reader->chunk, READ_CHUNK, cancellable, &reader->error);
+          if (n <= 0)
+            {
+              reader->eof = TRUE;
+              break;
+            }
+          reader->chunk_start = 0;
+          reader->chunk_end = (gsize) n;
+        }
+
+      got_any = TRUE;
+      start = reader->chunk + reader->chunk_start;
+      available = reader->chunk_end - reader->chunk_start;
+      newline = memchr (start, '\n', available);
+      if (newline != NULL)
+        {
+          gsize length = (gsize) (newline - start);
+
+          if (line->len + length <= MAX_LINE)
+            g_string_append_len (line, start, length);
+          reader->chunk_start += length + 1;
+          reader->offset += length + 1;
+          break;
+        }
+      if (line->len + available <= MAX_LINE)
+        g_string_append_len (line, start, available);
+      reader->chunk_start = reader->chunk_end;
+      reader->offset += available;
+    }
+
+  if (!got_any)
+    return FALSE;
+
+  reader->line_number++;
+  if (line->len > 0 && line->str[line->len - 1] == '\r')
+    g_string_truncate (line, line->len - 1);
+  /* Import rule 1: a byte-order mark says nothing in UTF-8. */
+  if (reader->line_number == 1 && line->len >= 3 && memcmp (line->str, "\xEF\xBB\xBF", 3) == 0)
+    g_string_erase (line, 0, 3);
+  /* NUL bytes cut C strings short, and libical with them. */
+  if (memchr (line->str, '\0', line->len) != NULL)
+    {
+      gsize kept = 0;
+
+      for (gsize i = 0; i < line->len; i++)
+        if (line->str[i] != '\0')
+          line->str[kept++] = line->str[i];
+      g_string_truncate (line, kept);
+    }
+
+  if (reader->latin1)
+    convert_latin1 (line);
+  else if (!g_utf8_validate (line->str, line->len, NULL))
+    {
+      if (!reader->invalid_utf8)
+        reader->first_invalid_line = reader->line_number;
+      reader->invalid_utf8 = TRUE;
+      /* Keep what follows parseable; the second pass converts properly. */
+      {
+        g_autofree char *valid = g_utf8_make_valid (line->str, line->len);
+
+        g_string_truncate (line, 0);
+        g_string_append (line, valid);
+      }
+    }
+  return TRUE;
+}
+
+/* One logical (unfolded) line: @line points to the reader's own buffer. */
+static gboolean
+reader_next_logical (Reader        *reader,
+                     GCancellable  *cancellable,
+                     GString      **line,
+                     guint         *line_number)
+{
+  for (;;)
+    {
+      gboolean got = reader_next_physical (reader, cancellable);
+
+      if (got && reader->has_pending
+          && reader->physical->len > 0
+          && (reader->physical->str[0] == ' ' || reader->physical->str[0] == '\t'))
+        {
+          /* RFC 5545 §3.1: a line starting with a blank continues the one before. */
+          if (reader->pending->len + reader->physical->len <= MAX_LINE)
+            g_string_append_len (reader->pending, reader->physical->str + 1, reader->physical->len - 1);
+          continue;
+        }
+
+      if (reader->has_pending)
+        {
+          GString *tmp;
+
+          /* Hand out the finished line; keep the new one pending. */
+          tmp = reader->pending;
+          reader->pending = reader->physical;
+          reader->physical = tmp;
+          *line = reader->physical;
+          *line_number = reader->pending_line;
+          reader->has_pending = got;
+          reader->pending_line = reader->line_number;
+          return TRUE;
+        }
+      if (!got)
+        return FALSE;
+      {
+        GString *tmp = reader->pending;
+
+        reader->pending = reader->physical;
+        reader->physical = tmp;
+        reader->has_pending = TRUE;
+        reader->pending_line = reader->line_number;
+      }
+    }
+}
+
+/* Components */
+
+typedef enum
+{
+  CAPTURE_NONE,
+  CAPTURE_VEVENT,
+  CAPTURE_VTIMEZONE,
+} CaptureKind;
+
+typedef struct
+{
+  GPtrArray  *stack;           /* upper-case component names */
+  CaptureKind capture_kind;
+  guint       capture_depth;   /* stack length when the captured component began */
+  guint       capture_line;
+  gboolean    capture_too_big;
+  GString    *capture;
+  gboolean    seen_calendar;
+  gboolean    seen_event;
+  char       *first_other;     /* a top-level component that is no VCALENDAR */
+} Scanner;
+
+static void
+scanner_init (Scanner *scanner)
+{
+  memset (scanner, 0, sizeof *scanner);
+  scanner->stack = g_ptr_array_new_with_free_func (g_free);
+  scanner->capture = g_string_sized_new (4096);
+}
+
+static void
+scanner_clear (Scanner *scanner)
+{
+  g_clear_pointer (&scanner->stack, g_ptr_array_unref);
+  if (scanner->capture != NULL)
+    g_string_free (scanner->capture, TRUE);
+  scanner->capture = NULL;
+  g_clear_pointer (&scanner->first_other, g_free);
+}
+
+/* "BEGIN:VEVENT" → "VEVENT" (upper case), for BEGIN and END lines. */
+static char *
+component_name (const char *line,
+                const char *keyword)
+{
+  gsize keyword_length = strlen (keyword);
+  g_autofree char *name = NULL;
+
+  if (g_ascii_strncasecmp (line, keyword, keyword_length) != 0 || line[keyword_length] != ':')
+    return NULL;
+  name = g_strstrip (g_strdup (line + keyword_length + 1));
+  if (*name == '\0')
+    return NULL;
+  return g_ascii_strup (name, -1);
+}
+
+static void
+capture_line (Scanner    *scanner,
+              const char *line,
+              gsize       length)
+{
+  if (scanner->capture_too_big)
+    return;
+  if (scanner->capture->len + length + 2 > MAX_COMPONENT)
+    {
+      scanner->capture_too_big = TRUE;
+      return;
+    }
+  g_string_append_len (scanner->capture, line, length);
+  g_string_append_len (scanner->capture, "\r\n", 2);
+}
+
+typedef enum
+{
+  SCAN_NOTHING,
+  SCAN_COMPLETE,     /* a captured component is complete in scanner->capture */
+  SCAN_UNFINISHED,   /* a captured component was cut short by an END of its parent */
+  SCAN_OTHER_BEGINS, /* a component Tract does not import begins (name in *other) */
+} ScanResult;
+
+static ScanResult
+scanner_feed (Scanner     *scanner,
+              const char  *line,
+              gsize        length,
+              guint        line_number,
+              gboolean     want_events,
+              char       **other)
+{
+  g_autofree char *begin = NULL;
+  g_autofree char *end = NULL;
+
+  begin = component_name (line, "BEGIN");
+  if (begin == NULL)
+    end = component_name (line, "END");
+
+  if (begin != NULL)
+    {
+      const char *parent = scanner->stack->len > 0 ? scanner->stack->pdata[scanner->stack->len - 1] : NULL;
+      gboolean at_top = parent == NULL || (scanner->stack->len == 1 && g_str_equal (parent, "VCALENDAR"));
+
+      if (scanner->stack->len >= MAX_DEPTH)
+        return SCAN_NOTHING;
+      if (g_str_equal (begin, "VCALENDAR") && parent == NULL)
+        scanner->seen_calendar = TRUE;
+      else if (parent == NULL && scanner->first_other == NULL && !g_str_equal (begin, "VEVENT"))
+        {
+          /* For a message: a name as it can be shown. */
+          scanner->first_other = g_strdup (begin);
+          g_strcanon (scanner->first_other, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", '?');
+        }
+
+      if (scanner->capture_kind == CAPTURE_NONE && at_top && !g_str_equal (begin, "VCALENDAR"))
+        {
+          CaptureKind kind = CAPTURE_NONE;
+
+          /* Import rule 2: a VEVENT alone, outside any VCALENDAR, is welcome too. */
+          if (g_str_equal (begin, "VEVENT"))
+            {
+              scanner->seen_event = TRUE;
+              kind = want_events ? CAPTURE_VEVENT : CAPTURE_NONE;
+            }
+          else if (g_str_equal (begin, "VTIMEZONE"))
+            kind = want_events ? CAPTURE_NONE : CAPTURE_VTIMEZONE;
+          else if (want_events && other != NULL)
+            {
+              g_ptr_array_add (scanner->stack, g_steal_pointer (&begin));
+              *other = g_strdup (scanner->stack->pdata[scanner->stack->len - 1]);
+              return SCAN_OTHER_BEGINS;
+            }
+
+          if (kind != CAPTURE_NONE)
+            {
+              scanner->capture_kind = kind;
+              scanner->capture_depth = scanner->stack->len;
+              scanner->capture_line = line_number;
+              scanner->capture_too_big = FALSE;
+              g_string_truncate (scanner->capture, 0);
+            }
+        }
+      g_ptr_array_add (scanner->stack, g_steal_pointer (&begin));
+      if (scanner->capture_kind != CAPTURE_NONE)
+        capture_line (scanner, line, length);
+      return SCAN_NOTHING;
+    }
+  else if (end != NULL)
+    {
+      gboolean found = FALSE;
+      guint index = 0;
+
+      /* A stray END closes what it names; an END naming nothing open is ignored. */
+      for (guint i = scanner->stack->len; i > 0; i--)
+        if (g_str_equal (scanner->stack->pdata[i - 1], end))
+          {
+            found = TRUE;
+            index = i - 1;
+            break;
+          }
+      if (!found)
+        return SCAN_NOTHING;
+
+      if (scanner->capture_kind != CAPTURE_NONE && index <= scanner->capture_depth)
+        {
+          gboolean complete = index == scanner->capture_depth;
+
+          if (complete)
+            capture_line (scanner, line, length);
+          g_ptr_array_set_size (scanner->stack, index);
+          return complete ? SCAN_COMPLETE : SCAN_UNFINISHED;
+        }
+      if (scanner->capture_kind != CAPTURE_NONE)
+        capture_line (scanner, line, length);
+      g_ptr_array_set_size (scanner->stack, index);
+      return SCAN_NOTHING;
+    }
+
+  if (scanner->capture_kind != CAPTURE_NONE)
+    capture_line (scanner, line, length);
+  return SCAN_NOTHING;
+}
+
+/* Time zones */
+
+typedef enum
+{
+  ZONE_IANA,      /* times are wall-clock times in an IANA zone */
+  ZONE_CUSTOM,    /* only the file's VTIMEZONE describes it: convert to UTC */
+  ZONE_FLOATING,  /* unknown: read as the default zone */
+} ZoneKind;
+
+typedef struct
+{
+  ZoneKind      kind;
+  char         *iana;
+  icaltimezone *custom;
+} Zone;
+
+static void
+zone_free (gpointer data)
+{
+  Zone *zone = data;
+
+  g_free (zone->iana);
+  if (zone->custom != NULL)
+    icaltimezone_free (zone->custom, 1);
+  g_free (zone);
+}
+
+/* The job */
+
+typedef struct
+{
+  TractStore       *store;
+  gint64            campaign_id;
+  Source            source;
+  char             *name;          /* for messages */
+  TractIcalReport  *report;
+  TractIcalProgress *progress;
+  GCancellable     *cancellable;
+
+  /* From the first pass */
+  GHashTable       *vtimezones;    /* TZID → VTIMEZONE text */
+  char             *default_zone;  /* campaign's, or the file's X-WR-TIMEZONE */
+  gboolean          latin1;
+  guint64           total_bytes;
+
+  GHashTable       *zones;         /* TZID → Zone */
+  GHashTable       *gzones;        /* IANA name → GTimeZone */
+  GHashTable       *uids;          /* UID → line of its first event in the file */
+  gboolean          noted_floating;
+  guint             n_added;
+  guint             n_updated;
+  guint             n_unchanged;
+} Import;
+
+static void
+import_clear (Import *import)
+{
+  g_clear_object (&import->store);
+  g_clear_object (&import->source.file);
+  g_clear_pointer (&import->source.bytes, g_bytes_unref);
+  g_free (import->name);
+  g_clear_object (&import->report);
+  g_clear_pointer (&import->progress, tract_ical_progress_free);
+  g_clear_object (&import->cancellable);
+  g_clear_pointer (&import->vtimezones, g_hash_table_unref);
+  g_free (import->default_zone);
+  g_clear_pointer (&import->zones, g_hash_table_unref);
+  g_clear_pointer (&import->gzones, g_hash_table_unref);
+  g_clear_pointer (&import->uids, g_hash_table_unref);
+}
+
+static GTimeZone *
+get_gzone (Import     *import,
+           const char *name)
+{
+  GTimeZone *zone = g_hash_table_lookup (import->gzones, name);
+
+  if (zone == NULL)
+    {
+      zone = g_time_zone_new_identifier (name);
+      if (zone == NULL)
+        zone = g_time_zone_new_utc ();
+      /* Held for the whole import: GLib then finds it in its cache each time
+       * the event validation asks for it again. */
+      g_hash_table_insert (import->gzones, g_strdup (name), zone);
+    }
+  return zone;
+}
+
+static icaltimezone *
+custom_zone (Import     *import,
+             const char *tzid,
+             guint       line)
+{
+  const char *text = g_hash_table_lookup (import->vtimezones, tzid);
+  icalcomponent *component;
+  icaltimezone *zone;
+  const char *reason = NULL;
+
+  if (text == NULL)
+    return NULL;
+  component = icalparser_parse_string (text);
+  if (component == NULL)
+    return NULL;
+  if (icalcomponent_isa (component) != ICAL_VTIMEZONE_COMPONENT
+      || !tract_ical_vtimezone_is_sane (component, &reason))
+    {
+      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+                             _("The time zone “%s” defined in the file cannot be used (%s)."),
+                             tzid, reason != NULL ? reason : "not a VTIMEZONE");
+      icalcomponent_free (component);
+      return NULL;
+    }
+  zone = icaltimezone_new ();
+  if (!icaltimezone_set_component (zone, component))
+    {
+      icaltimezone_free (zone, 1);
+      icalcomponent_free (component);
+      return NULL;
+    }
+  return zone;
+}
+
+/* Import rule 5. */
+static Zone *
+resolve_zone (Import     *import,
+              const char *tzid,
+              int         year,
+              guint       line)
+{
+  Zone *zone = g_hash_table_lookup (import->zones, tzid);
+  g_autofree char *tail = NULL;
+  const char *windows;
+
+  if (zone != NULL)
+    return zone;
+
+  zone = g_new0 (Zone, 1);
+  g_hash_table_insert (import->zones, g_strdup (tzid), zone);
+
+  if (tract_validate_time_zone (tzid))
+    {
+      zone->kind = ZONE_IANA;
+      zone->iana = g_strdup (tzid);
+      return zone;
+    }
+  if (g_ascii_strcasecmp (tzid, "UTC") == 0 || g_ascii_strcasecmp (tzid, "GMT") == 0
+      || g_ascii_strcasecmp (tzid, "Z") == 0)
+    {
+      zone->kind = ZONE_IANA;
+      zone->iana = g_strdup ("UTC");
+      return zone;
+    }
+  tail = tract_ical_zone_strip_prefix (tzid);
+  windows = tract_ical_zone_from_windows (tzid);
+  if (tail != NULL || windows != NULL)
+    {
+      zone->kind = ZONE_IANA;
+      zone->iana = g_strdup (tail != NULL ? tail : windows);
+      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+                             _("The time zone “%s” was read as %s."), tzid, zone->iana);
+      return zone;
+    }
+
+  zone->custom = custom_zone (import, tzid, line);
+  if (zone->custom != NULL)
+    {
+      icalcomponent *component = icaltimezone_get_component (zone->custom);
+      icalproperty *location = icalcomponent_get_first_property (component, ICAL_LOCATION_PROPERTY);
+      const char *name = NULL;
+      const char *match = NULL;
+
+      for (icalproperty *x = icalcomponent_get_first_property (component, ICAL_X_PROPERTY);
+           x != NULL && name == NULL;
+           x = icalcomponent_get_next_property (component, ICAL_X_PROPERTY))
+        if (g_strcmp0 (icalproperty_get_x_name (x), "X-LIC-LOCATION") == 0)
+          name = icalproperty_get_x (x);
+      if (name == NULL && location != NULL)
+        name = icalproperty_get_location (location);
+      if (name != NULL && tract_validate_time_zone (name))
+        match = name;
+      else
+        match = tract_ical_zone_match (zone->custom, year, import->default_zone);
+
+      if (match != NULL)
+        {
+          zone->kind = ZONE_IANA;
+          zone->iana = g_strdup (match);
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+                                 _("The time zone “%s” was read as %s, which has the same "
+                                   "offsets from UTC."), tzid, match);
+        }
+      else
+        {
+          zone->kind = ZONE_CUSTOM;
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+                                 _("The time zone “%s” matches no known zone; its times were "
+                                   "converted to UTC."), tzid);
+        }
+      return zone;
+    }
+
+  zone->kind = ZONE_FLOATING;
+  tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+                         _("The time zone “%s” is unknown and the file does not define it; its "
+                           "times were read in %s."), tzid, import->default_zone);
+  return zone;
+}
+
+/* Times */
+
+typedef struct
+{
+  gboolean all_day;
+  /* Timed: wall clock in @zone, and the instant. */
+  char    *zone;
+  int      year, month, day, hour, minute, second;
+  gint64   instant;
+} When;
+
+static void
+when_clear (When *when)
+{
+  g_clear_pointer (&when->zone, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (When, when_clear)
+
+static gboolean
+valid_fields (struct icaltimetype tt)
+{
+  if (tt.year < 1 || tt.year > 9999 || tt.month < 1 || tt.month > 12 || tt.day < 1)
+    return FALSE;
+  if (tt.day > g_date_get_days_in_month ((GDateMonth) tt.month, (GDateYear) tt.year))
+    return FALSE;
+  if (!tt.is_date && (tt.hour < 0 || tt.hour > 23 || tt.minute < 0 || tt.minute > 59
+                      || tt.second < 0 || tt.second > 60))
+    return FALSE;
+  return TRUE;
+}
+
+static gint64
+utc_fields_to_instant (int year, int month, int day, int hour, int minute, int second)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, day, hour, minute, MIN (second, 59));
+
+  return time != NULL ? g_date_time_to_unix (time) : 0;
+}
+
+/* Sets @when's wall clock to @instant as seen in @zone_name. */
+static void
+when_set_instant (Import     *import,
+                  When       *when,
+                  const char *zone_name,
+                  gint64      instant)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    utc = g_date_time_new_from_unix_utc (0);
+  local = g_date_time_to_timezone (utc, get_gzone (import, zone_name));
+  g_free (when->zone);
+  when->zone = g_strdup (zone_name);
+  when->year = g_date_time_get_year (local);
+  when->month = g_date_time_get_month (local);
+  when->day = g_date_time_get_day_of_month (local);
+  when->hour = g_date_time_get_hour (local);
+  when->minute = g_date_time_get_minute (local);
+  when->second = g_date_time_get_second (local);
+  when->instant = instant;
+}
+
+/* Whether the wall clock exists once, and only once, in its zone. */
+static TractLocalTimeKind
+when_check (Import *import,
+            When   *when)
+{
+  return tract_time_local_to_utc (get_gzone (import, when->zone), when->year, when->month, when->day,
+                                  when->hour, when->minute, MIN (when->second, 59), &when->instant);
+}
+
+static const char *
+tzid_of (icalproperty *property)
+{
+  icalparameter *parameter = icalproperty_get_first_parameter (property, ICAL_TZID_PARAMETER);
+  const char *tzid = parameter != NULL ? icalparameter_get_tzid (parameter) : NULL;
+
+  return tzid != NULL && *tzid != '\0' ? tzid : NULL;
+}
+
+/* Reads a DATE-TIME into @when, wall clock and instant; @kind says whether
+ * the wall clock exists once in its zone. FALSE when it cannot be read. */
+static gboolean
+read_time (Import              *import,
+           struct icaltimetype  tt,
+           const char          *tzid,
+           guint                line,
+           When                *when,
+           TractLocalTimeKind  *kind)
+{
+  *kind = TRACT_LOCAL_TIME_VALID;
+  if (!valid_fields (tt))
+    return FALSE;
+
+  when->all_day = FALSE;
+  if (icaltime_is_utc (tt))
+    {
+      gint64 instant = utc_fields_to_instant (tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
+
+      /* Shown in the campaign's zone, unless that makes the time ambiguous. */
+      when_set_instant (import, when, import->default_zone, instant);
+      if (when_check (import, when) != TRACT_LOCAL_TIME_VALID || when->instant != instant)
+        when_set_instant (import, when, "UTC", instant);
+      return TRUE;
+    }
+
+  if (tzid != NULL)
+    {
+      Zone *zone = resolve_zone (import, tzid, tt.year, line);
+
+      if (zone->kind == ZONE_CUSTOM)
+        {
+          struct icaltimetype copy = tt;
+
+          copy.zone = NULL;
+          copy.is_date = 0;
+          when_set_instant (import, when, "UTC", (gint64) icaltime_as_timet_with_zone (copy, zone->custom));
+          return TRUE;
+        }
+      g_free (when->zone);
+      when->zone = g_strdup (zone->kind == ZONE_IANA ? zone->iana : import->default_zone);
+    }
+  else
+    {
+      if (!import->noted_floating)
+        {
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+                                 _("Times without a time zone were read in %s."), import->default_zone);
+          import->noted_floating = TRUE;
+        }
+      g_free (when->zone);
+      when->zone = g_strdup (import->default_zone);
+    }
+  when->year = tt.year;
+  when->month = tt.month;
+  when->day = tt.day;
+  when->hour = tt.hour;
+  when->minute = tt.minute;
+  when->second = tt.second;
+  *kind = when_check (import, when);
+  return TRUE;
+}
+
+static char *
+format_local (const When *when)
+{
+  if (when->all_day)
+    return g_strdup_printf ("%04d-%02d-%02d", when->year, when->month, when->day);
+  if (when->second != 0)
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", when->year, when->month, when->day,
+                            when->hour, when->minute, MIN (when->second, 59));
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", when->year, when->month, when->day,
+                          when->hour, when->minute);
+}
+
+static char *
+format_stamp (struct icaltimetype tt)
+{
+  if (icaltime_is_null_time (tt) || !valid_fields (tt) || tt.is_date)
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", tt.year, tt.month, tt.day,
+                          tt.hour, tt.minute, MIN (tt.second, 59));
+}
+
+/* Text */
+
+static char *
+clean_text (const char *text)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_strdup ("");
+  tract_ical_append_clean (clean, text, -1);
+  return g_string_free (g_steal_pointer (&clean), FALSE);
+}
+
+/* libical 3.0.16 hands X- values over as written, escapes included. */
+static char *
+unescape_text (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        {
+          p++;
+          g_string_append_c (out, *p == 'n' || *p == 'N' ? '\n' : *p);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return clean_text (out->str);
+}
+
+static const char *
+first_error (icalcomponent *component)
+{
+  icalproperty *error = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
+
+  return error != NULL ? icalproperty_get_xlicerror (error) : NULL;
+}
+
+/* Events */
+
+typedef struct
+{
+  char    *uid;
+  char    *title;
+  char    *kind;
+  char    *status;
+  When     start;
+  When     end;
+  char    *rrule;
+  char    *exdates;
+  char    *location_name;
+  char    *address;
+  double   latitude;
+  double   longitude;
+  char    *description;
+  char    *url;
+  gint64   sequence;
+  char    *created;
+  char    *modified;
+} Incoming;
+
+static void
+incoming_clear (Incoming *incoming)
+{
+  g_free (incoming->uid);
+  g_free (incoming->title);
+  g_free (incoming->kind);
+  g_free (incoming->status);
+  when_clear (&incoming->start);
+  when_clear (&incoming->end);
+  g_free (incoming->rrule);
+  g_free (incoming->exdates);
+  g_free (incoming->location_name);
+  g_free (incoming->address);
+  g_free (incoming->description);
+  g_free (incoming->url);
+  g_free (incoming->created);
+  g_free (incoming->modified);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Incoming, incoming_clear)
+
+/* Import rule 4, for an all-day event: DTEND is the day after the last day. */
+static void
+read_all_day_end (Import        *import,
+                  icalcomponent *event,
+                  Incoming      *incoming,
+                  guint          line)
+{
+  icalproperty *dtend = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
+  icalproperty *duration = icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY);
+  g_autoptr(GDate) first = g_date_new_dmy ((GDateDay) incoming->start.day, (GDateMonth) incoming->start.month,
+                                           (GDateYear) incoming->start.year);
+  g_autoptr(GDate) last = g_date_copy (first);
+  int n_days = 1;
+
+  if (dtend != NULL)
+    {
+      struct icaltimetype end = icalproperty_get_dtend (dtend);
+
+      if (valid_fields (end))
+        {
+          g_autoptr(GDate) after = g_date_new_dmy ((GDateDay) end.day, (GDateMonth) end.month,
+                                                   (GDateYear) end.year);
+
+          /* A DATE-TIME end past midnight still covers that day. */
+          if (!end.is_date && (end.hour != 0 || end.minute != 0 || end.second != 0))
+            g_date_add_days (after, 1);
+          n_days = g_date_days_between (first, after);
+          if (n_days < 1)
+            {
+              tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                                     _("The all-day event “%s” ends before it starts; it was given one day."),
+                                     incoming->title);
+              n_days = 1;
+            }
+        }
+    }
+  else if (duration != NULL)
+    {
+      struct icaldurationtype length = icalproperty_get_duration (duration);
+
+      n_days = (int) (length.weeks * 7 + length.days);
+      if (length.hours > 0 || length.minutes > 0 || length.seconds > 0)
+        n_days++;
+      if (length.is_neg || n_days < 1)
+        n_days = 1;
+    }
+  /* Without DTEND or DURATION a DATE start lasts one day. */
+  n_days = MIN (n_days, 366 * 100);
+  g_date_add_days (last, (guint) (n_days - 1));
+  incoming->end.all_day = TRUE;
+  incoming->end.year = g_date_get_year (last);
+  incoming->end.month = g_date_get_month (last);
+  incoming->end.day = g_date_get_day (last);
+  if (incoming->end.year > 9999)
+    {
+      incoming->end.year = incoming->start.year;
+      incoming->end.month = incoming->start.month;
+      incoming->end.day = incoming->start.day;
+    }
+}
+
+/* Import rule 4, for a timed event. */
+static void
+read_timed_end (Import        *import,
+                icalcomponent *event,
+                Incoming      *incoming,
+                guint          line)
+{
+  icalproperty *dtend = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
+  icalproperty *duration = icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY);
+  gint64 end_instant = incoming->start.instant;
+
+  if (dtend != NULL)
+    {
+      struct icaltimetype end = icalproperty_get_dtend (dtend);
+      g_auto(When) when = { 0 };
+      TractLocalTimeKind kind;
+
+      if (end.is_date && valid_fields (end))
+        {
+          /* A DATE end of a timed start: midnight that day, in the start's zone. */
+          when.zone = g_strdup (incoming->start.zone);
+          when.year = end.year;
+          when.month = end.month;
+          when.day = end.day;
+          when_check (import, &when);
+          end_instant = when.instant;
+        }
+      else if (read_time (import, end, tzid_of (dtend), line, &when, &kind))
+        end_instant = when.instant;
+    }
+  else if (duration != NULL)
+    {
+      struct icaldurationtype length = icalproperty_get_duration (duration);
+      gint64 exact = (gint64) length.hours * 3600 + (gint64) length.minutes * 60 + length.seconds;
+      gint64 days = (gint64) length.weeks * 7 + length.days;
+
+      if (length.is_neg)
+        {
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                                 _("The event “%s” has a negative DURATION; it was given no length."),
+                                 incoming->title);
+        }
+      else
+        {
+          g_autoptr(GDateTime) start = NULL;
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (incoming->start.instant);
+
+          /* RFC 5545 §3.3.6: days are nominal (the same wall-clock time on a
+           * later day), hours and below exact. */
+          days = MIN (days, 366 * 100);
+          if (utc != NULL)
+            start = g_date_time_to_timezone (utc, get_gzone (import, incoming->start.zone));
+          if (start != NULL)
+            {
+              g_autoptr(GDateTime) later = g_date_time_add_days (start, (int) days);
+
+              end_instant = (later != NULL ? g_date_time_to_unix (later) : incoming->start.instant) + exact;
+            }
+        }
+    }
+  /* A DATE-TIME start without DTEND or DURATION has no length. */
+
+  if (end_instant < incoming->start.instant)
+    {
+      if (dtend != NULL)
+        tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                               _("The event “%s” ends before it starts; it was given no length."),
+                               incoming->title);
+      end_instant = incoming->start.instant;
+    }
+  incoming->end.all_day = FALSE;
+  when_set_instant (import, &incoming->end, incoming->start.zone, end_instant);
+}
+
+static void
+read_recurrence (Import        *import,
+                 icalcomponent *event,
+                 Incoming      *incoming,
+                 guint          line)
+{
+  icalproperty *rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
+  g_autoptr(GString) exdates = g_string_new (NULL);
+  guint n_exdates = 0;
+
+  if (rrule == NULL)
+    return;
+  {
+    struct icalrecurrencetype recur = icalproperty_get_rrule (rrule);
+    char *text;
+
+    if (recur.freq == ICAL_NO_RECURRENCE)
+      return;
+    text = icalrecurrencetype_as_string_r (&recur);
+    incoming->rrule = g_strdup (text != NULL ? text : "");
+    free (text);
+  }
+  if (icalcomponent_get_next_property (event, ICAL_RRULE_PROPERTY) != NULL)
+    tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                           _("The event “%s” has several recurrence rules; only the first was kept."),
+                           incoming->title);
+  if (icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY) != NULL)
+    tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                           _("The extra dates (RDATE) of “%s” were left out: Tract keeps a "
+                             "recurrence rule and its exceptions only."), incoming->title);
+
+  /* Exceptions take the value type and zone of the start (export rule 13). */
+  for (icalproperty *exdate = icalcomponent_get_first_property (event, ICAL_EXDATE_PROPERTY);
+       exdate != NULL && n_exdates < MAX_EXDATES;
+       exdate = icalcomponent_get_next_property (event, ICAL_EXDATE_PROPERTY))
+    {
+      struct icaltimetype tt = icalproperty_get_exdate (exdate);
+      g_auto(When) when = { 0 };
+      g_autofree char *text = NULL;
+
+      if (!valid_fields (tt))
+        continue;
+      if (incoming->start.all_day)
+        {
+          when.all_day = TRUE;
+          when.year = tt.year;
+          when.month = tt.month;
+          when.day = tt.day;
+        }
+      else if (tt.is_date)
+        {
+          /* A day alone: the occurrence starting on it. */
+          when = incoming->start;
+          when.zone = g_strdup (incoming->start.zone);
+          when.year = tt.year;
+          when.month = tt.month;
+          when.day = tt.day;
+        }
+      else
+        {
+          TractLocalTimeKind kind;
+
+          if (!read_time (import, tt, tzid_of (exdate), line, &when, &kind))
+            continue;
+          if (!g_str_equal (when.zone, incoming->start.zone))
+            when_set_instant (import, &when, incoming->start.zone, when.instant);
+        }
+      text = format_local (&when);
+      if (strstr (exdates->str, text) != NULL)
+        continue;
+      g_string_append_printf (exdates, "%s%s", exdates->len > 0 ? "," : "", text);
+      n_exdates++;
+    }
+  if (exdates->len > 0)
+    incoming->exdates = g_string_free (g_steal_pointer (&exdates), FALSE);
+}
+
+static char *
+make_uid (icalcomponent *event,
+          const char    *summary)
+{
+  icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  g_autofree char *start = dtstart != NULL ? icalproperty_get_value_as_string_r (dtstart) : NULL;
+  g_autofree char *seed = g_strdup_printf ("%s\n%s\n%s", start != NULL ? start : "", summary,
+                                           icalcomponent_get_location (event) != NULL
+                                             ? icalcomponent_get_location (event) : "");
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, seed, -1);
+
+  /* The same event imported twice must get the same UID, or it doubles. */
+  return g_strdup_printf ("%s@import.tract", hash);
+}
+
+/* Fills @incoming from @event; FALSE with the reason in @reason to skip it. */
+static gboolean
+read_event (Import        *import,
+            icalcomponent *event,
+            guint          line,
+            Incoming      *incoming,
+            char         **reason)
+{
+  icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  icalproperty *property;
+  const char *uid = icalcomponent_get_uid (event);
+  const char *error = first_error (event);
+  int n_errors = icalcomponent_count_errors (event);
+  struct icaltimetype start;
+
+  incoming->title = clean_text (icalcomponent_get_summary (event));
+  g_strstrip (incoming->title);
+  if (uid != NULL && *uid != '\0')
+    incoming->uid = clean_text (uid);
+  else
+    incoming->uid = make_uid (event, incoming->title);
+  if (*incoming->title == '\0')
+    {
+      g_free (incoming->title);
+      incoming->title = g_strdup (_("Untitled event"));
+    }
+  incoming->latitude = NAN;
+  incoming->longitude = NAN;
+
+  /* Import rule 3: libical drops what it cannot read and says so in
+   * X-LIC-ERROR; an event without a start is no event. */
+  if (n_errors > 0)
+    tract_ical_report_add_parse_errors (import->report, (guint) n_errors);
+  if (dtstart == NULL)
+    {
+      *reason = error != NULL
+        ? g_strdup_printf (_("The event “%s” has no start that can be read (%s)."), incoming->title, error)
+        : g_strdup_printf (_("The event “%s” has no start (DTSTART)."), incoming->title);
+      return FALSE;
+    }
+  if (icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) != NULL)
+    {
+      *reason = g_strdup_printf (_("“%s” changes one occurrence of a repeating event (RECURRENCE-ID); "
+                                   "Tract keeps whole series only."), incoming->title);
+      return FALSE;
+    }
+  start = icalproperty_get_dtstart (dtstart);
+  if (!valid_fields (start))
+    {
+      *reason = g_strdup_printf (_("The event “%s” starts on a date that does not exist."), incoming->title);
+      return FALSE;
+    }
+  if (n_errors > 0)
+    tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%d property of “%s” could not be read and was left out (%s).",
+                                        "%d properties of “%s” could not be read and were left out (%s).",
+                                        (gulong) n_errors),
+                           n_errors, incoming->title, error != NULL ? error : "X-LIC-ERROR");
+
+  if (start.is_date)
+    {
+      /* Import rule 4 and export rule 9: a DATE start is an all-day event;
+       * midnight times are never taken for one. */
+      incoming->start.all_day = TRUE;
+      incoming->start.zone = g_strdup (import->default_zone);
+      incoming->start.year = start.year;
+      incoming->start.month = start.month;
+      incoming->start.day = start.day;
+      read_all_day_end (import, event, incoming, line);
+    }
+  else
+    {
+      TractLocalTimeKind kind;
+
+      if (!read_time (import, start, tzid_of (dtstart), line, &incoming->start, &kind))
+        {
+          *reason = g_strdup_printf (_("The start of “%s” cannot be read."), incoming->title);
+          return FALSE;
+        }
+      /* Export rule 12: a time in a DST gap or overlap means different
+       * instants to different parsers; keep the one RFC 5545 gives, in UTC. */
+      if (kind != TRACT_LOCAL_TIME_VALID)
+        {
+          gint64 instant = incoming->start.instant;
+          g_autofree char *local = format_local (&incoming->start);
+          g_autofree char *zone = g_strdup (incoming->start.zone);
+
+          when_set_instant (import, &incoming->start, "UTC", instant);
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                                 kind == TRACT_LOCAL_TIME_IN_GAP
+                                   ? _("“%s” starts at %s, a time that does not exist in %s; it was "
+                                       "kept in UTC.")
+                                   : _("“%s” starts at %s, a time that happens twice in %s; it was "
+                                       "kept in UTC."),
+                                 incoming->title, local, zone);
+        }
+      read_timed_end (import, event, incoming, line);
+      if (!g_str_equal (incoming->start.zone, "UTC")
+          && when_check (import, &incoming->end) != TRACT_LOCAL_TIME_VALID)
+        {
+          /* The end falls in an overlap: UTC keeps both instants exact. */
+          gint64 end_instant = incoming->end.instant;
+
+          when_set_instant (import, &incoming->start, "UTC", incoming->start.instant);
+          when_set_instant (import, &incoming->end, "UTC", end_instant);
+        }
+    }
+
+  {
+    enum icalproperty_status status = icalcomponent_get_status (event);
+
+    if (status == ICAL_STATUS_TENTATIVE)
+      incoming->status = g_strdup ("tentative");
+    else if (status == ICAL_STATUS_CANCELLED)
+      incoming->status = g_strdup ("cancelled");
+    else
+      incoming->status = g_strdup ("confirmed");
+  }
+
+  for (property = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY);
+       property != NULL && incoming->kind == NULL;
+       property = icalcomponent_get_next_property (event, ICAL_CATEGORIES_PROPERTY))
+    {
+      const char *value = icalproperty_get_categories (property);
+      g_auto(GStrv) tags = g_strsplit (value != NULL ? value : "", ",", 0);
+
+      for (guint i = 0; tags[i] != NULL && incoming->kind == NULL; i++)
+        {
+          const char *kind = tract_ical_kind_from_category (g_strstrip (tags[i]));
+
+          if (kind != NULL)
+            incoming->kind = g_strdup (kind);
+        }
+    }
+  if (incoming->kind == NULL)
+    incoming->kind = g_strdup ("other");
+
+  read_recurrence (import, event, incoming, line);
+
+  incoming->location_name = clean_text (icalcomponent_get_location (event));
+  incoming->address = g_strdup ("");
+  for (property = icalcomponent_get_first_property (event, ICAL_X_PROPERTY);
+       property != NULL;
+       property = icalcomponent_get_next_property (event, ICAL_X_PROPERTY))
+    {
+      const char *name = icalproperty_get_x_name (property);
+      const char *value = icalproperty_get_x (property);
+
+      if (name == NULL || value == NULL)
+        continue;
+      if (g_ascii_strcasecmp (name, TRACT_ICAL_X_LOCATION_NAME) == 0)
+        {
+          g_free (incoming->location_name);
+          incoming->location_name = unescape_text (value);
+        }
+      else if (g_ascii_strcasecmp (name, TRACT_ICAL_X_ADDRESS) == 0)
+        {
+          g_autofree char *only = icalproperty_get_parameter_as_string_r (property, TRACT_ICAL_X_ADDRESS_ONLY);
+
+          g_free (incoming->address);
+          incoming->address = unescape_text (value);
+          if (only != NULL && g_ascii_strcasecmp (only, "TRUE") == 0)
+            {
+              g_free (incoming->location_name);
+              incoming->location_name = g_strdup ("");
+            }
+        }
+    }
+
+  property = icalcomponent_get_first_property (event, ICAL_GEO_PROPERTY);
+  if (property != NULL)
+    {
+      struct icalgeotype geo = icalproperty_get_geo (property);
+
+      if (isfinite (geo.lat) && isfinite (geo.lon) && geo.lat >= -90 && geo.lat <= 90
+          && geo.lon >= -180 && geo.lon <= 180)
+        {
+          incoming->latitude = geo.lat;
+          incoming->longitude = geo.lon;
+        }
+    }
+
+  incoming->description = clean_text (icalcomponent_get_description (event));
+  property = icalcomponent_get_first_property (event, ICAL_URL_PROPERTY);
+  if (property != NULL && icalproperty_get_url (property) != NULL)
+    {
+      g_autofree char *url = clean_text (icalproperty_get_url (property));
+
+      g_strstrip (url);
+      if (tract_validate_url (url))
+        incoming->url = g_steal_pointer (&url);
+      else if (*url != '\0')
+        tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                               _("The web address “%s” of “%s” is not an http or https address; it "
+                                 "was left out."), url, incoming->title);
+    }
+  if (incoming->url == NULL)
+    incoming->url = g_strdup ("");
+
+  incoming->sequence = MAX (icalcomponent_get_sequence (event), 0);
+  property = icalcomponent_get_first_property (event, ICAL_CREATED_PROPERTY);
+  if (property != NULL)
+    incoming->created = format_stamp (icalproperty_get_created (property));
+  property = icalcomponent_get_first_property (event, ICAL_LASTMODIFIED_PROPERTY);
+  if (property != NULL)
+    incoming->modified = format_stamp (icalproperty_get_lastmodified (property));
+  return TRUE;
+}
+
+static void
+apply (TractRecord *record,
+       Incoming    *incoming,
+       const char  *description)
+{
+  g_autofree char *start = format_local (&incoming->start);
+  g_autofree char *end = format_local (&incoming->end);
+
+  g_object_freeze_notify (G_OBJECT (record));
+  tract_record_set_text (record, "title", incoming->title);
+  tract_record_set_text (record, "kind", incoming->kind);
+  tract_record_set_text (record, "status", incoming->status);
+  tract_record_set_boolean (record, "all_day", incoming->start.all_day);
+  tract_record_set_text (record, "start_local", start);
+  tract_record_set_text (record, "end_local", end);
+  tract_record_set_text (record, "time_zone", incoming->start.zone);
+  tract_record_set_text (record, "rrule", incoming->rrule != NULL ? incoming->rrule : "");
+  tract_record_set_text (record, "exdates", incoming->exdates != NULL ? incoming->exdates : "");
+  tract_record_set_text (record, "location_name", incoming->location_name);
+  tract_record_set_text (record, "address", incoming->address);
+  tract_record_set_real (record, "latitude", incoming->latitude);
+  tract_record_set_real (record, "longitude", incoming->longitude);
+  tract_record_set_text (record, "description", description);
+  tract_record_set_text (record, "url", incoming->url);
+  g_object_thaw_notify (G_OBJECT (record));
+}
+
+/* An export appends the organizations to the description; when the file
+ * comes back, that text is the event's own organizations, not new prose. */
+static char *
+description_without_organizations (TractStore  *store,
+                                   gint64       event_id,
+                                   const char  *description)
+{
+  g_autofree char *encoded = tract_event_dup_organizations (store, event_id);
+  g_autofree char *named = tract_ical_format_organizations (encoded);
+  gsize length, named_length;
+
+  if (named == NULL)
+    return g_strdup (description);
+  if (g_str_equal (description, named))
+    return g_strdup ("");
+  length = strlen (description);
+  named_length = strlen (named);
+  if (length >= named_length + 2 && g_str_has_suffix (description, named)
+      && strncmp (description + length - named_length - 2, "\n\n", 2) == 0)
+    return g_strndup (description, length - named_length - 2);
+  return g_strdup (description);
+}
+
+static gboolean
+records_equal (TractRecord *a,
+               TractRecord *b)
+{
+  guint n_columns;
+  const TractColumn *columns = tract_record_get_columns (a, &n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    if (!(columns[i].flags & TRACT_COLUMN_MANAGED) && !tract_record_column_equal (a, b, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* @old as an export writes it: text without control characters, the
+ * recurrence rule in libical's form. A file that only says the same thing
+ * in that form is no change, and must not raise SEQUENCE. */
+static TractRecord *
+as_exported (Import      *import,
+             TractRecord *old)
+{
+  static const char * const texts[] = { "title", "description", "location_name", "address" };
+  TractRecord *copy = tract_record_copy (old);
+  const char *rrule = tract_record_get_text (old, "rrule");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *clean = clean_text (tract_record_get_text (old, texts[i]));
+
+      if (i == 0)
+        g_strstrip (clean);
+      tract_record_set_text (copy, texts[i], clean);
+    }
+  if (*rrule != '\0')
+    {
+      gboolean all_day = tract_record_get_boolean (old, "all_day");
+      g_autofree char *written =
+        tract_ical_export_rrule (rrule, all_day,
+                                 all_day ? NULL : get_gzone (import, tract_record_get_text (old, "time_zone")));
+
+      tract_record_set_text (copy, "rrule", written != NULL ? written : "");
+    }
+  return copy;
+}
+
+/* Import rule 7: a known UID updates that event. Returns FALSE only for a
+ * failure that must abort the whole file (the database itself failing). */
+static gboolean
+store_event (Import    *import,
+             Incoming  *incoming,
+             guint      line,
+             GError   **error)
+{
+  g_autoptr(TractEvent) existing = tract_store_find (import->store, TRACT_TYPE_EVENT, "uid", incoming->uid);
+  g_autoptr(TractRecord) record = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (existing != NULL)
+    {
+      TractRecord *old = TRACT_RECORD (existing);
+      g_autofree char *description = NULL;
+
+      if (tract_record_get_integer (old, "campaign_id") != import->campaign_id)
+        {
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming->uid,
+                                 _("“%s” is already in another campaign, as “%s”; move it there or "
+                                   "import the file into that campaign."),
+                                 incoming->title, tract_event_get_title (existing));
+          return TRUE;
+        }
+      if (incoming->sequence < tract_event_get_sequence (existing))
+        {
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming->uid,
+                                 _("“%s” is older than the event in the database (SEQUENCE %lld in "
+                                   "the file, %lld here)."),
+                                 incoming->title, (long long) incoming->sequence,
+                                 (long long) tract_event_get_sequence (existing));
+          return TRUE;
+        }
+      record = tract_record_copy (old);
+      description = description_without_organizations (import->store, tract_record_get_id (old),
+                                                        incoming->description);
+      apply (record, incoming, description);
+      if (records_equal (record, old))
+        {
+          import->n_unchanged++;
+          return TRUE;
+        }
+      {
+        g_autoptr(TractRecord) exported = as_exported (import, old);
+
+        if (records_equal (record, exported))
+          {
+            import->n_unchanged++;
+            return TRUE;
+          }
+      }
+      if (!tract_store_update (import->store, record, &local_error))
+        goto refused;
+      import->n_updated++;
+    }
+  else
+    {
+      record = g_object_new (TRACT_TYPE_EVENT, "campaign_id", import->campaign_id, NULL);
+      tract_record_set_text (record, "uid", incoming->uid);
+      tract_record_set_integer (record, "sequence", incoming->sequence);
+      apply (record, incoming, incoming->description);
+      /* The calendar object's own stamps (RFC 5545 §3.8.7) travel with it. */
+      if (!tract_event_insert_batched (import->store, record, incoming->created, incoming->modified,
+                                       &local_error))
+        goto refused;
+      import->n_added++;
+      return TRUE;
+    }
+
+  return tract_event_restore_stamps (import->store, tract_record_get_id (record), incoming->sequence,
+                                     NULL, incoming->modified, error);
+
+refused:
+  if (local_error->domain == TRACT_STORE_ERROR
+      && (local_error->code == TRACT_STORE_ERROR_INVALID || local_error->code == TRACT_STORE_ERROR_DUPLICATE))
+    {
+      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming->uid,
+                             _("“%s” was refused: %s"), incoming->title, local_error->message);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+import_event (Import      *import,
+              const char  *text,
+              guint        line,
+              GError     **error)
+{
+  icalcomponent *root = icalparser_parse_string (text);
+  icalcomponent *event = root;
+  g_auto(Incoming) incoming = { 0 };
+  g_autofree char *reason = NULL;
+  gboolean ok = TRUE;
+
+  if (root != NULL && icalcomponent_isa (root) != ICAL_VEVENT_COMPONENT)
+    event = icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT);
+  if (event == NULL)
+    {
+      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, NULL,
+                             _("This event cannot be read at all."));
+      goto out;
+    }
+
+  if (!read_event (import, event, line, &incoming, &reason))
+    {
+      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming.uid, "%s", reason);
+      goto out;
+    }
+
+  {
+    gpointer first_line = g_hash_table_lookup (import->uids, incoming.uid);
+
+    if (first_line != NULL)
+      {
+        tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming.uid,
+                               _("“%s” has the same UID as the event at line %u; only the first "
+                                 "was imported."), incoming.title, GPOINTER_TO_UINT (first_line));
+        goto out;
+      }
+    g_hash_table_insert (import->uids, g_strdup (incoming.uid), GUINT_TO_POINTER (line));
+  }
+
+  ok = store_event (import, &incoming, line, error);
+
+out:
+  /* GNOME Calendar leaks every parsed calendar; free what libical gave. */
+  if (root != NULL)
+    icalcomponent_free (root);
+  return ok;
+}
+
+/* The passes */
+
+static void
+set_read_error (Import  *import,
+                GError  *cause,
+                GError **error)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (cause));
+  else
+    g_set_error (error, TRACT_ICAL_ERROR, TRACT_ICAL_ERROR_READ, _("Cannot read “%s”: %s."),
+                 import->name, cause->message);
+}
+
+static gboolean
+first_pass (Import   *import,
+            GError  **error)
+{
+  Reader reader;
+  Scanner scanner;
+  GString *line;
+  guint line_number;
+  gboolean ok = TRUE;
+
+  if (!reader_open (&reader, &import->source, FALSE, import->cancellable, error))
+    {
+      g_autoptr(GError) cause = error != NULL ? g_steal_pointer (error) : NULL;
+
+      if (cause != NULL)
+        set_read_error (import, cause, error);
+      return FALSE;
+    }
+  scanner_init (&scanner);
+
+  while (reader_next_logical (&reader, import->cancellable, &line, &line_number))
+    {
+      ScanResult result = scanner_feed (&scanner, line->str, line->len, line_number, FALSE, NULL);
+
+      if (result == SCAN_COMPLETE && scanner.capture_kind == CAPTURE_VTIMEZONE)
+        {
+          const char *text = scanner.capture->str;
+          const char *tzid_line = NULL;
+
+          /* Only the TZID is needed now; the zone is parsed if an event needs it. */
+          for (const char *p = text; p != NULL && *p != '\0'; p = strstr (p, "\r\n"), p = p != NULL ? p + 2 : NULL)
+            if (g_ascii_strncasecmp (p, "TZID", 4) == 0 && (p[4] == ':' || p[4] == ';'))
+              {
+                tzid_line = p;
+                break;
+              }
+          if (tzid_line != NULL && g_hash_table_size (import->vtimezones) < MAX_VTIMEZONES)
+            {
+              const char *colon = strchr (tzid_line, ':');
+              const char *eol = strstr (tzid_line, "\r\n");
+
+              if (colon != NULL && eol != NULL && colon < eol)
+                {
+                  g_autofree char *tzid = g_strndup (colon + 1, eol - colon - 1);
+
+                  g_strstrip (tzid);
+                  if (*tzid != '\0' && !g_hash_table_contains (import->vtimezones, tzid))
+                    g_hash_table_insert (import->vtimezones, g_steal_pointer (&tzid), g_strdup (text));
+                }
+            }
+        }
+      if (result == SCAN_COMPLETE || result == SCAN_UNFINISHED)
+        scanner.capture_kind = CAPTURE_NONE;
+
+      /* A calendar's X-WR-TIMEZONE (Google) is the zone of its floating times. */
+      if (scanner.stack->len == 1 && g_ascii_strncasecmp (line->str, "X-WR-TIMEZONE:", 14) == 0)
+        {
+          g_autofree char *zone = g_strstrip (g_strdup (line->str + 14));
+
+          if (tract_validate_time_zone (zone))
+            {
+              g_free (import->default_zone);
+              import->default_zone = g_steal_pointer (&zone);
+            }
+        }
+      if (reader.offset % (1 << 20) < line->len + 2 && import->progress != NULL && import->total_bytes > 0)
+        tract_ical_progress_set (import->progress, 0.1 * (double) reader.offset / (double) import->total_bytes);
+      if (g_cancellable_is_cancelled (import->cancellable))
+        break;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
+    ok = FALSE;
+  else if (reader.error != NULL)
+    {
+      set_read_error (import, reader.error, error);
+      ok = FALSE;
+    }
+  else if (!scanner.seen_calendar && !scanner.seen_event && scanner.first_other != NULL)
+    {
+      g_set_error (error, TRACT_ICAL_ERROR, TRACT_ICAL_ERROR_NOT_ICALENDAR,
+                   _("“%s” holds a %s and no calendar or event (VCALENDAR, VEVENT); nothing was "
+                     "imported."), import->name, scanner.first_other);
+      ok = FALSE;
+    }
+  else if (!scanner.seen_calendar && !scanner.seen_event)
+    {
+      g_set_error (error, TRACT_ICAL_ERROR, TRACT_ICAL_ERROR_NOT_ICALENDAR,
+                   _("“%s” is not an iCalendar file: it has no BEGIN:VCALENDAR or BEGIN:VEVENT line. "
+                     "Choose an .ics file exported by a calendar."), import->name);
+      ok = FALSE;
+    }
+  else
+    {
+      import->latin1 = reader.invalid_utf8;
+      import->total_bytes = MAX (import->total_bytes, reader.offset);
+      /* Import rule 1: libical would take Latin-1 silently; say what was done. */
+      if (import->latin1)
+        tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, reader.first_invalid_line, NULL,
+                               _("“%s” is not in UTF-8 (line %u); it was read as Latin-1 "
+                                 "(Windows-1252): check accented letters."),
+                               import->name, reader.first_invalid_line);
+    }
+
+  reader_clear (&reader);
+  scanner_clear (&scanner);
+  return ok;
+}
+
+static gboolean
+second_pass (TractStore  *store,
+             gpointer     user_data,
+             GError     **error)
+{
+  Import *import = user_data;
+  TractEventBulk *bulk;
+  Reader reader;
+  Scanner scanner;
+  GString *line;
+  guint line_number;
+  gboolean ok = TRUE;
+
+  if (!reader_open (&reader, &import->source, import->latin1, import->cancellable, error))
+    {
+      g_autoptr(GError) cause = error != NULL ? g_steal_pointer (error) : NULL;
+
+      if (cause != NULL)
+        set_read_error (import, cause, error);
+      return FALSE;
+    }
+  /* The search index is brought up to date once, at the end. */
+  bulk = tract_event_bulk_begin (store, error);
+  if (bulk == NULL)
+    {
+      reader_clear (&reader);
+      return FALSE;
+    }
+  scanner_init (&scanner);
+
+  while (ok && reader_next_logical (&reader, import->cancellable, &line, &line_number))
+    {
+      g_autofree char *other = NULL;
+      ScanResult result = scanner_feed (&scanner, line->str, line->len, line_number, TRUE, &other);
+
+      switch (result)
+        {
+        case SCAN_COMPLETE:
+          if (scanner.capture_too_big)
+            tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
+                                   _("This event is larger than 16 MB; it was not imported."));
+          else
+            ok = import_event (import, scanner.capture->str, scanner.capture_line, error);
+          scanner.capture_kind = CAPTURE_NONE;
+          if (g_cancellable_is_cancelled (import->cancellable))
+            ok = FALSE;
+          if (import->progress != NULL && import->total_bytes > 0)
+            tract_ical_progress_set (import->progress,
+                                     0.1 + 0.9 * (double) reader.offset / (double) import->total_bytes);
+          break;
+        case SCAN_UNFINISHED:
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
+                                 _("This event is not closed (END:VEVENT is missing)."));
+          scanner.capture_kind = CAPTURE_NONE;
+          break;
+        case SCAN_OTHER_BEGINS:
+          if (g_str_equal (other, "VTODO") || g_str_equal (other, "VJOURNAL")
+              || g_str_equal (other, "VFREEBUSY") || g_str_equal (other, "VAVAILABILITY"))
+            tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line_number, NULL,
+                                   _("A %s is not an event; Tract imports events (VEVENT) only."), other);
+          break;
+        case SCAN_NOTHING:
+        default:
+          break;
+        }
+    }
+
+  if (ok && scanner.capture_kind == CAPTURE_VEVENT)
+    tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
+                           _("The file ends inside this event (END:VEVENT is missing)."));
+
+  if (g_cancellable_is_cancelled (import->cancellable))
+    {
+      if (error != NULL && *error == NULL)
+        g_cancellable_set_error_if_cancelled (import->cancellable, error);
+      ok = FALSE;
+    }
+  else if (ok && reader.error != NULL)
+    {
+      set_read_error (import, reader.error, error);
+      ok = FALSE;
+    }
+
+  if (ok)
+    ok = tract_event_bulk_end (bulk, error);
+  else
+    tract_event_bulk_abandon (bulk);
+  reader_clear (&reader);
+  scanner_clear (&scanner);
+  return ok;
+}
+
+static TractIcalReport *
+run_import (Import   *import,
+            GError  **error)
+{
+  g_autoptr(TractCampaign) campaign = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  campaign = tract_store_load (import->store, TRACT_TYPE_CAMPAIGN, import->campaign_id, &local_error);
+  if (campaign == NULL)
+    {
+      g_set_error (error, TRACT_ICAL_ERROR, TRACT_ICAL_ERROR_INVALID,
+                   _("Cannot import “%s”: choose the campaign to import into first (%s)."),
+                   import->name, local_error->message);
+      return NULL;
+    }
+  import->default_zone = g_strdup (tract_record_get_text (TRACT_RECORD (campaign), "time_zone"));
+  if (!tract_validate_time_zone (import->default_zone))
+    {
+      g_free (import->default_zone);
+      import->default_zone = g_strdup ("UTC");
+    }
+
+  import->report = tract_ical_report_new (import->name);
+  import->vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_free);
+  import->gzones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  import->uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (import->source.bytes != NULL)
+    import->total_bytes = g_bytes_get_size (import->source.bytes);
+  else
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (import->source.file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, import->cancellable, NULL);
+
+      import->total_bytes = info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+    }
+
+  if (!first_pass (import, error))
+    return NULL;
+
+  /* Import rule 7: one transaction for the whole file. */
+  if (!tract_store_run (import->store, second_pass, import, error))
+    return NULL;
+  /* New rows were written without announcing each one. */
+  if (import->n_added > 0)
+    tract_store_notify_table_reset (import->store, "event");
+
+  tract_ical_report_count (import->report, import->n_added, import->n_updated, import->n_unchanged);
+  if (import->progress != NULL)
+    tract_ical_progress_set (import->progress, 1.0);
+  return g_steal_pointer (&import->report);
+}
+
+/* The object */
+
+static void
+tract_ical_importer_finalize (GObject *object)
+{
+  TractIcalImporter *self = TRACT_ICAL_IMPORTER (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tract_ical_importer_parent_class)->finalize (object);
+}
+
+static void
+tract_ical_importer_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TractIcalImporter *self = TRACT_ICAL_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CAMPAIGN_ID:
+      g_value_set_int64 (value, self->campaign_id);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tract_ical_importer_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TractIcalImporter *self = TRACT_ICAL_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CAMPAIGN_ID:
+      self->campaign_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tract_ical_importer_class_init (TractIcalImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tract_ical_importer_finalize;
+  object_class->get_property = tract_ical_importer_get_property;
+  object_class->set_property = tract_ical_importer_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TRACT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAMPAIGN_ID] =
+    g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tract_ical_importer_init (TractIcalImporter *self)
+{
+}
+
+TractIcalImporter *
+tract_ical_importer_new (TractStore *store,
+                         gint64      campaign_id)
+{
+  g_return_val_if_fail (TRACT_IS_STORE (store), NULL);
+
+  return g_object_new (TRACT_TYPE_ICAL_IMPORTER, "store", store, "campaign-id", campaign_id, NULL);
+}
+
+double
+tract_ical_importer_get_progress (TractIcalImporter *self)
+{
+  g_return_val_if_fail (TRACT_IS_ICAL_IMPORTER (self), 0.0);
+  return self->progress;
+}
+
+static void
+import_init (Import            *import,
+             TractIcalImporter *self,
+             TractStore        *store,
+             GMainContext      *context,
+             GCancellable      *cancellable)
+{
+  memset (import, 0, sizeof *import);
+  import->store = g_object_ref (store);
+  import->campaign_id = self->campaign_id;
+  import->progress = tract_ical_progress_new (G_OBJECT (self), properties[PROP_PROGRESS], &self->progress,
+                                              context);
+  import->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+}
+
+TractIcalReport *
+tract_ical_importer_import_file (TractIcalImporter  *self,
+                                 GFile              *file,
+                                 GCancellable       *cancellable,
+                                 GError            **error)
+{
+  Import import;
+  TractIcalReport *report;
+
+  g_return_val_if_fail (TRACT_IS_ICAL_IMPORTER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  import_init (&import, self, self->store, NULL, cancellable);
+  import.source.file = g_object_ref (file);
+  import.name = g_file_get_parse_name (file);
+  report = run_import (&import, error);
+  import_clear (&import);
+  return report;
+}
+
+TractIcalReport *
+tract_ical_importer_import_bytes (TractIcalImporter  *self,
+                                  GBytes             *bytes,
+                                  const char         *name,
+                                  GCancellable       *cancellable,
+                                  GError            **error)
+{
+  Import import;
+  TractIcalReport *report;
+
+  g_return_val_if_fail (TRACT_IS_ICAL_IMPORTER (self), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  import_init (&import, self, self->store, NULL, cancellable);
+  import.source.bytes = g_bytes_ref (bytes);
+  import.name = g_strdup (name != NULL ? name : _("the calendar"));
+  report = run_import (&import, error);
+  import_clear (&import);
+  return report;
+}
+
+typedef struct
+{
+  char              *database_path;
+  gint64             campaign_id;
+  GFile             *file;
+  GMainContext      *context;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->database_path);
+  g_object_unref (job->file);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  TractIcalImporter *self = source_object;
+  ImportJob *job = task_data;
+  g_autoptr(TractStore) store = NULL;
+  GError *error = NULL;
+  TractIcalReport *report = NULL;
+  Import import;
+
+  /* A connection of its own: SQLite connections are not shared across
+   * threads, and WAL lets the window keep reading meanwhile. */
+  store = tract_store_open (job->database_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  import_init (&import, self, store, job->context, cancellable);
+  import.campaign_id = job->campaign_id;
+  import.source.file = g_object_ref (job->file);
+  import.name = g_file_get_parse_name (job->file);
+  report = run_import (&import, &error);
+  import_clear (&import);
+
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+static void
+import_file_done (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TractIcalImporter *self = TRACT_ICAL_IMPORTER (source_object);
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+  TractIcalReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (report == NULL)
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+  /* The thread's connection changed the tables behind the main one's back. */
+  tract_store_notify_table_reset (self->store, "event");
+  g_task_return_pointer (outer, report, g_object_unref);
+}
+
+void
+tract_ical_importer_import_file_async (TractIcalImporter  *self,
+                                       GFile              *file,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (TRACT_IS_ICAL_IMPORTER (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ImportJob, 1);
+  job->database_path = g_strdup (tract_store_get_path (self->store));
+  job->campaign_id = self->campaign_id;
+  job->file = g_object_ref (file);
+  job->context = g_main_context_ref_thread_default ();
+
+  self->progress = 0.0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, tract_ical_importer_import_file_async);
+
+  inner = g_task_new (self, cancellable, import_file_done, g_steal_pointer (&outer));
+  g_task_set_source_tag (inner, import_file_thread);
+  g_task_set_task_data (inner, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (inner, import_file_thread);
+}
+
+TractIcalReport *
+tract_ical_importer_import_file_finish (TractIcalImporter  *self,
+                                        GAsyncResult       *result,
+                                        GError            **error)
+{
+  g_return_val_if_fail (TRACT_IS_ICAL_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tract_ical_importer_import_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
