@@ -444,30 +444,50 @@ create_private_file (const char  *path,
 }
 
 /* Refuses a file that is not SQLite before SQLite gets a chance to treat it
- * as an empty database and write over it. */
+ * as an empty database and write over it.
+ *
+ * The header is read through SQLite's own file layer, not open()/close():
+ * closing any descriptor of a file drops every POSIX lock the process
+ * holds on it, so a second store on a file this process already has open
+ * (an export running in a thread) would strip the first one of its locks,
+ * and SQLite would then take the WAL for abandoned. SQLite's unix layer
+ * keeps such descriptors open until the file is no longer locked. */
 static gboolean
 check_header (const char  *path,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  char header[16];
-  gssize n;
-  int fd;
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 ((gsize) vfs->szOsFile);
+  char header[16] = { 0 };
+  sqlite3_int64 size = 0;
+  int out_flags = 0;
+  int status;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  status = vfs->xOpen (vfs, path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (status != SQLITE_OK)
     {
-      int saved_errno = errno;
+      /* A layer that set its methods must be closed even after a failure. */
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
       g_set_error (error, TRACT_STORE_ERROR, TRACT_STORE_ERROR_OPEN,
-                   _("Cannot open the database “%s”: %s."), path, g_strerror (saved_errno));
+                   _("Cannot open the database “%s”: %s."), path, sqlite3_errstr (status));
       return FALSE;
     }
-  n = read (fd, header, sizeof header);
-  close (fd);
+  status = file->pMethods->xFileSize (file, &size);
+  if (status == SQLITE_OK && size > 0)
+    status = file->pMethods->xRead (file, header, sizeof header, 0);
+  file->pMethods->xClose (file);
 
-  if (n == 0)
+  if (status != SQLITE_OK && status != SQLITE_IOERR_SHORT_READ)
+    {
+      g_set_error (error, TRACT_STORE_ERROR, TRACT_STORE_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s."), path, sqlite3_errstr (status));
+      return FALSE;
+    }
+  if (size == 0)
     return TRUE; /* a new, empty file */
-  if (n != sizeof header || memcmp (header, magic, sizeof header) != 0)
+  if (status == SQLITE_IOERR_SHORT_READ || memcmp (header, magic, sizeof header) != 0)
     {
       g_set_error (error, TRACT_STORE_ERROR, TRACT_STORE_ERROR_CORRUPT,
                    _("“%s” is not a Tract database: it is not a SQLite file."), path);

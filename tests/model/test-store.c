@@ -57,6 +57,57 @@ test_reopen_keeps_data (TestDatabase  *fixture,
                    tract_record_get_id (TRACT_RECORD (campaign)));
 }
 
+/* A second store on the same file, as a job in a thread opens, must not
+ * take the first one's locks away: closing it would otherwise make SQLite
+ * take the first one's WAL for abandoned and delete it. */
+static void
+test_second_store_keeps_first_intact (TestDatabase  *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strdup_printf ("%s-wal", fixture->path);
+  static const char other_process[] =
+    "import sqlite3, sys\n"
+    "db = sqlite3.connect(sys.argv[1])\n"
+    "db.execute('SELECT count(*) FROM campaign').fetchall()\n"
+    "db.close()\n";
+  char *argv[] = { (char *) "/usr/bin/python3", (char *) "-c", (char *) other_process, fixture->path, NULL };
+  int status;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("Campagne %u", round);
+      g_autoptr(TractCampaign) campaign = tract_campaign_new (name);
+      g_autoptr(TractStore) second = NULL;
+      g_autoptr(TractCampaign) seen = NULL;
+
+      g_assert_true (tract_store_insert (fixture->store, TRACT_RECORD (campaign), &error));
+      g_assert_no_error (error);
+
+      second = tract_store_open (fixture->path, &error);
+      g_assert_no_error (error);
+      seen = tract_store_find (second, TRACT_TYPE_CAMPAIGN, "name", name);
+      g_assert_nonnull (seen);
+      g_clear_object (&second);
+
+      /* Another process comes and goes, as `tract list` does beside the
+       * window: it must still see the first store's locks, or its close
+       * checkpoints and deletes the WAL the first store is writing to. */
+      g_assert_true (g_spawn_sync (NULL, argv,
+                                   NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+
+  /* Everything the first store wrote is still there for a third one. */
+  g_clear_object (&fixture->store);
+  fixture->store = tract_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tract_store_count (fixture->store, TRACT_TYPE_CAMPAIGN, NULL, 0), ==, 3);
+}
+
 static void
 test_newer_version_refused_untouched (TestDatabase  *fixture,
                                       gconstpointer  data)
@@ -259,6 +310,8 @@ main (int   argc,
               test_database_teardown);
   g_test_add ("/store/reopen", TestDatabase, NULL, test_database_setup, test_reopen_keeps_data,
               test_database_teardown);
+  g_test_add ("/store/second-store-keeps-first-intact", TestDatabase, NULL, test_database_setup,
+              test_second_store_keeps_first_intact, test_database_teardown);
   g_test_add ("/store/newer-version-refused", TestDatabase, NULL, test_database_setup,
               test_newer_version_refused_untouched, test_database_teardown);
   g_test_add ("/store/damaged-file-refused", TestDatabase, NULL, test_database_setup,
