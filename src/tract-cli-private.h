@@ -58,6 +58,11 @@ int         tract_cli_import_ics    (TractCliOptions *options);
 int         tract_cli_flyer         (TractCliOptions *options);
 int         tract_cli_agenda        (TractCliOptions *options);
 
+/* tract-cli-csv.c */
+int         tract_cli_export_csv    (TractCliOptions *options);
+int         tract_cli_import_csv    (TractCliOptions *options);
 
+/* tract-cli-statement.c */
+int         tract_cli_statement     (TractCliOptions *options);
 
 G_END_DECLS

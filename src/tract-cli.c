@@ -65,6 +65,9 @@ static const Command commands[] = {
   { "import-ics", tract_cli_import_ics },
   { "flyer", tract_cli_flyer },
   { "agenda", tract_cli_agenda },
+  { "export-csv", tract_cli_export_csv },
+  { "import-csv", tract_cli_import_csv },
+  { "statement", tract_cli_statement },
 };
 
 int

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tract-event.h"
+#include "tract-recurrence.h"
 #include "tract-store.h"
 #include "tract-time.h"
 #include "tract-validate.h"
@@ -221,7 +222,12 @@ tract_event_validate (TractRecord  *record,
 
   tract_record_set_integer (record, "start_utc", start_utc);
   tract_record_set_integer (record, "end_utc", end_utc);
-  return TRUE;
+
+  /* Last, on valid times: a repetition that never occurs would leave an
+   * event that no list, calendar or flyer ever shows. */
+  if (*tract_record_get_text (record, "rrule") == '\0')
+    return TRUE;
+  return tract_recurrence_check_event (record, error);
 }
 
 TRACT_DEFINE_RECORD (TractEvent, tract_event, "event", event_columns, tract_event_validate)

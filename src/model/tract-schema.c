@@ -236,10 +236,96 @@ static const char migration_3[] =
   "  height INTEGER NOT NULL CHECK (height > 0)"
   ");";
 
+/* The agenda's rows: one per occurrence of an event, so that the agenda
+ * is a plain indexed query however many events repeat (ordered by the
+ * local day of the start, in the event's own zone, then by instant).
+ * Triggers keep the single occurrence of an event that does not repeat,
+ * and the first one of a series; SQL cannot expand a recurrence rule, so
+ * they mark the series stale and the model (tract-agenda-query.c) expands
+ * it, up to a horizon for endless ones. Kind and status are copied for
+ * indexed filters. No foreign keys: the triggers clean up, and deleting
+ * an event does not make the store announce changes to these tables. */
+static const char migration_4[] =
+  "CREATE TABLE event_occurrence ("
+  "  event_id INTEGER NOT NULL,"
+  "  campaign_id INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  last_day TEXT NOT NULL,"
+  "  span_days INTEGER NOT NULL,"
+  "  start_utc INTEGER NOT NULL,"
+  "  end_utc INTEGER NOT NULL,"
+  "  start_local TEXT NOT NULL,"
+  "  end_local TEXT NOT NULL,"
+  "  UNIQUE (event_id, start_utc)"
+  ");"
+  "CREATE INDEX event_occurrence_by_day ON event_occurrence (campaign_id, day, start_utc, event_id);"
+  "CREATE INDEX event_occurrence_by_kind ON event_occurrence (campaign_id, kind, day, start_utc, event_id);"
+  "CREATE INDEX event_occurrence_by_status ON event_occurrence (campaign_id, status, day, start_utc, event_id);"
+  /* The calendar looks back this far for events that last into a month. */
+  "CREATE INDEX event_occurrence_long ON event_occurrence (campaign_id, day) WHERE span_days > 31;"
+
+  "CREATE TABLE event_occurrence_stale (event_id INTEGER PRIMARY KEY);"
+  "CREATE TABLE event_occurrence_horizon ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  until_utc INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX event_recurring ON event (id) WHERE rrule <> '';"
+
+  /* The last day of a timed event that ends at midnight is the day before. */
+  "CREATE VIEW event_occurrence_source AS"
+  "  SELECT id AS event_id, campaign_id, kind, status, day, last_day,"
+  "    CAST (julianday (last_day) - julianday (day) AS INTEGER) AS span_days,"
+  "    start_utc, end_utc, start_local, end_local, rrule"
+  "  FROM (SELECT *, substr (start_local, 1, 10) AS day,"
+  "    CASE WHEN all_day = 0 AND substr (end_local, 12, 5) = '00:00'"
+  "           AND substr (end_local, 1, 10) > substr (start_local, 1, 10)"
+  "         THEN date (substr (end_local, 1, 10), '-1 day')"
+  "         ELSE substr (end_local, 1, 10) END AS last_day"
+  "  FROM event);"
+
+  "INSERT INTO event_occurrence (event_id, campaign_id, kind, status, day, last_day, span_days,"
+  "    start_utc, end_utc, start_local, end_local)"
+  "  SELECT event_id, campaign_id, kind, status, day, last_day, span_days, start_utc, end_utc,"
+  "    start_local, end_local FROM event_occurrence_source;"
+  "INSERT INTO event_occurrence_stale (event_id) SELECT id FROM event WHERE rrule <> '';"
+
+  "CREATE TRIGGER event_occurrence_insert AFTER INSERT ON event BEGIN"
+  "  INSERT OR REPLACE INTO event_occurrence (event_id, campaign_id, kind, status, day, last_day,"
+  "      span_days, start_utc, end_utc, start_local, end_local)"
+  "    SELECT event_id, campaign_id, kind, status, day, last_day, span_days, start_utc, end_utc,"
+  "      start_local, end_local FROM event_occurrence_source WHERE event_id = new.id;"
+  "  INSERT OR IGNORE INTO event_occurrence_stale (event_id) SELECT new.id WHERE new.rrule <> '';"
+  "END;"
+  "CREATE TRIGGER event_occurrence_update AFTER UPDATE ON event"
+  "  WHEN old.start_local IS NOT new.start_local OR old.end_local IS NOT new.end_local"
+  "    OR old.start_utc IS NOT new.start_utc OR old.end_utc IS NOT new.end_utc"
+  "    OR old.time_zone IS NOT new.time_zone OR old.all_day IS NOT new.all_day"
+  "    OR old.rrule IS NOT new.rrule OR old.exdates IS NOT new.exdates"
+  "    OR old.campaign_id IS NOT new.campaign_id OR old.id IS NOT new.id BEGIN"
+  "  DELETE FROM event_occurrence WHERE event_id = old.id;"
+  "  DELETE FROM event_occurrence_stale WHERE event_id = old.id;"
+  "  INSERT OR REPLACE INTO event_occurrence (event_id, campaign_id, kind, status, day, last_day,"
+  "      span_days, start_utc, end_utc, start_local, end_local)"
+  "    SELECT event_id, campaign_id, kind, status, day, last_day, span_days, start_utc, end_utc,"
+  "      start_local, end_local FROM event_occurrence_source WHERE event_id = new.id;"
+  "  INSERT OR IGNORE INTO event_occurrence_stale (event_id) SELECT new.id WHERE new.rrule <> '';"
+  "END;"
+  "CREATE TRIGGER event_occurrence_labels AFTER UPDATE OF kind, status ON event"
+  "  WHEN old.kind IS NOT new.kind OR old.status IS NOT new.status BEGIN"
+  "  UPDATE event_occurrence SET kind = new.kind, status = new.status WHERE event_id = new.id;"
+  "END;"
+  "CREATE TRIGGER event_occurrence_delete AFTER DELETE ON event BEGIN"
+  "  DELETE FROM event_occurrence WHERE event_id = old.id;"
+  "  DELETE FROM event_occurrence_stale WHERE event_id = old.id;"
+  "END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const char * const *

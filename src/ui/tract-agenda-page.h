@@ -23,4 +23,8 @@ void           tract_agenda_page_set_campaign (TractAgendaPage *self,
                                                TractCampaign   *campaign);
 GListModel    *tract_agenda_page_get_model    (TractAgendaPage *self);
 
+/* Added for the Organizations page's links (issue 3). */
+gboolean       tract_agenda_page_select_event (TractAgendaPage *self,
+                                               gint64           event_id);
+
 G_END_DECLS

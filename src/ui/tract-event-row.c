@@ -1,8 +1,10 @@
 /* tract-event-row.c — one event in the agenda
  *
- * A date badge, the title, when it happens and what and where it is. A
- * cancelled event stays in the agenda, struck through, and says so in words
- * for those who do not see the line.
+ * The title, when it happens under the heading of its day, and what and
+ * where it is. The first event of a day carries the day's heading (the page
+ * decides which, comparing with the row before). A cancelled event stays in
+ * the agenda, struck through, and says so in words for those who do not see
+ * the line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,8 +20,8 @@ struct _TractEventRow
   TractEvent *event;
 
   GtkLabel   *day_label;
-  GtkLabel   *month_label;
   GtkLabel   *title_label;
+  GtkImage   *repeat_icon;
   GtkLabel   *when_label;
   GtkLabel   *details_label;
 };
@@ -84,7 +86,7 @@ tract_event_row_class_init (TractEventRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tractapp/Tract/tract-event-row.ui");
   gtk_widget_class_bind_template_child (widget_class, TractEventRow, day_label);
-  gtk_widget_class_bind_template_child (widget_class, TractEventRow, month_label);
+  gtk_widget_class_bind_template_child (widget_class, TractEventRow, repeat_icon);
   gtk_widget_class_bind_template_child (widget_class, TractEventRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TractEventRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, TractEventRow, details_label);
@@ -112,7 +114,7 @@ tract_event_row_get_event (TractEventRow *self)
 
 /**
  * tract_event_row_set_event:
- * @event: (nullable): the event to show, %NULL for none
+ * @event: (nullable): the event (an occurrence of it) to show, %NULL for none
  * @campaign_time_zone: (nullable): the zone of the campaign; an event in
  *   another zone names its own
  */
@@ -122,10 +124,9 @@ tract_event_row_set_event (TractEventRow *self,
                            const char    *campaign_time_zone)
 {
   TractRecord *record = TRACT_RECORD (event);
-  g_autofree char *day = NULL;
-  g_autofree char *month = NULL;
   g_autofree char *when = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *description = NULL;
   const char *status;
   gboolean cancelled;
 
@@ -137,11 +138,10 @@ tract_event_row_set_event (TractEventRow *self,
 
   if (event == NULL)
     {
-      gtk_label_set_label (self->day_label, "");
-      gtk_label_set_label (self->month_label, "");
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->when_label, "");
       gtk_label_set_label (self->details_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->repeat_icon), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "cancelled");
       return;
     }
@@ -149,24 +149,49 @@ tract_event_row_set_event (TractEventRow *self,
   status = tract_record_get_text (record, "status");
   cancelled = g_strcmp0 (status, "cancelled") == 0;
 
-  day = tract_format_event_day (record);
-  month = tract_format_event_month (record);
-  when = tract_format_event_when (record, campaign_time_zone);
+  when = tract_format_event_time (record, campaign_time_zone);
   /* A confirmed event is the rule and goes without saying. */
   details = tract_format_join (3,
-                               g_strcmp0 (status, "confirmed") != 0
-                                 ? tract_format_event_status (status) : NULL,
                                tract_format_event_kind (tract_record_get_text (record, "kind")),
+                               g_strcmp0 (status, "confirmed") != 0 ? tract_format_event_status (status) : NULL,
                                tract_record_get_text (record, "location_name"));
 
-  gtk_label_set_label (self->day_label, day);
-  gtk_label_set_label (self->month_label, month);
+  /* Titles are shown as typed: never as markup. */
   gtk_label_set_label (self->title_label, tract_event_get_title (event));
   gtk_label_set_label (self->when_label, when);
   gtk_label_set_label (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_icon), *tract_record_get_text (record, "rrule") != '\0');
 
   if (cancelled)
     gtk_widget_add_css_class (GTK_WIDGET (self), "cancelled");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "cancelled");
+
+  /* Read out as one sentence: what, when, and the rest. */
+  {
+    g_autofree char *full_when = tract_format_event_when (record, campaign_time_zone);
+
+    description = tract_format_join (3, tract_event_get_title (event), full_when, details);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  }
+}
+
+/**
+ * tract_event_row_set_day:
+ * @day: (nullable): the day ("YYYY-MM-DD") whose heading the row carries,
+ *   %NULL when it is not the first of its day
+ */
+void
+tract_event_row_set_day (TractEventRow *self,
+                         const char    *day)
+{
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (TRACT_IS_EVENT_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), day != NULL);
+  if (day == NULL)
+    return;
+  heading = tract_format_day_heading (day);
+  gtk_label_set_label (self->day_label, heading);
 }

@@ -19,5 +19,7 @@ TractEvent *tract_event_row_get_event (TractEventRow *self);
 void        tract_event_row_set_event (TractEventRow *self,
                                        TractEvent    *event,
                                        const char    *campaign_time_zone);
+void        tract_event_row_set_day   (TractEventRow *self,
+                                       const char    *day);
 
 G_END_DECLS

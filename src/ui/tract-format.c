@@ -183,6 +183,153 @@ tract_format_event_when (TractRecord *event,
   return g_strdup_printf (C_("event when", "%s (%s)"), text, zone_name);
 }
 
+/* A day given as "YYYY-MM-DD", as a GDateTime to format, or NULL. */
+static GDateTime *
+parse_day (const char *day)
+{
+  g_autoptr(GDate) date = tract_parse_date (day);
+
+  if (date == NULL)
+    return NULL;
+  return g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
+}
+
+/**
+ * tract_format_event_time:
+ * @campaign_time_zone: (nullable): the campaign's zone; a timed event in
+ *   another zone says which one
+ *
+ * The time of an event under the heading of its first day: "14:00–17:00",
+ * "All day", "29–30 May", "22:00 – Sun 30 May, 02:00".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+tract_format_event_time (TractRecord *event,
+                         const char  *campaign_time_zone)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *start_time = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *text = NULL;
+  const char *zone_name;
+
+  g_return_val_if_fail (TRACT_IS_RECORD (event), NULL);
+
+  if (tract_record_get_boolean (event, "all_day"))
+    {
+      g_autoptr(GDateTime) first = local_day (event, "start_local");
+      g_autoptr(GDateTime) last = local_day (event, "end_local");
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (first == NULL || last == NULL || same_day (first, last))
+        return g_strdup (C_("event time", "All day"));
+      /* Translators: the last day of a span of days under the heading of
+       * its first one ("30 May"), as strftime() would take it. */
+      to = g_date_time_format (last, C_("event date", "%-d %B"));
+      if (g_date_time_get_month (first) == g_date_time_get_month (last)
+          && g_date_time_get_year (first) == g_date_time_get_year (last))
+        /* Translators: the first day of a span of days in one month ("29"). xgettext:no-c-format */
+        from = g_date_time_format (first, C_("event date", "%-d"));
+      else
+        from = g_date_time_format (first, C_("event date", "%-d %B"));
+      /* Translators: a span of whole days, first and last ("29–30 May"). */
+      return g_strdup_printf (C_("event time", "%s–%s"), from, to);
+    }
+
+  zone = event_zone (event);
+  start = local_time (event, "start_utc", zone);
+  end = local_time (event, "end_utc", zone);
+  if (start == NULL)
+    return g_strdup (tract_record_get_text (event, "start_local"));
+
+  start_time = g_date_time_format (start, C_("event time", "%H:%M"));
+  if (end == NULL || g_date_time_compare (start, end) >= 0)
+    text = g_strdup (start_time);
+  else if (same_day (start, end))
+    {
+      g_autofree char *end_time = g_date_time_format (end, C_("event time", "%H:%M"));
+
+      /* Translators: the start and end of an event within a day ("14:00–17:00"). */
+      text = g_strdup_printf (C_("event time", "%s–%s"), start_time, end_time);
+    }
+  else
+    {
+      g_autofree char *end_day = NULL;
+      g_autofree char *end_time = g_date_time_format (end, C_("event time", "%H:%M"));
+
+      /* Translators: the day an event ends, when it ends on another day ("Sun 30 May"). */
+      end_day = g_date_time_format (end, C_("event date", "%a %-d %B"));
+      /* Translators: an event that ends on another day ("22:00 – Sun 30 May, 02:00"). */
+      text = g_strdup_printf (C_("event time", "%s – %s, %s"), start_time, end_day, end_time);
+    }
+
+  zone_name = tract_record_get_text (event, "time_zone");
+  if (campaign_time_zone == NULL || *campaign_time_zone == '\0' || g_strcmp0 (zone_name, campaign_time_zone) == 0)
+    return g_steal_pointer (&text);
+  return g_strdup_printf (C_("event when", "%s (%s)"), text, zone_name);
+}
+
+/**
+ * tract_format_day_heading:
+ * @day: a date, "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): the heading of a day in the agenda
+ *   ("Saturday 20 March 2021"), saying when it is today or tomorrow
+ */
+char *
+tract_format_day_heading (const char *day)
+{
+  g_autoptr(GDateTime) date = parse_day (day);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GDateTime) tomorrow_time = g_date_time_add_days (now, 1);
+  g_autofree char *tomorrow = g_date_time_format (tomorrow_time, "%Y-%m-%d");
+  g_autofree char *text = NULL;
+
+  if (date == NULL)
+    return g_strdup (day != NULL ? day : "");
+  /* Translators: the heading of a day in the agenda, as strftime() would
+   * take it ("Saturday 20 March 2021"). */
+  text = g_date_time_format (date, C_("day heading", "%A %-d %B %Y"));
+  if (g_strcmp0 (day, today) == 0)
+    /* Translators: the heading of today in the agenda; %s is the date. */
+    return g_strdup_printf (C_("day heading", "Today · %s"), text);
+  if (g_strcmp0 (day, tomorrow) == 0)
+    /* Translators: the heading of tomorrow in the agenda; %s is the date. */
+    return g_strdup_printf (C_("day heading", "Tomorrow · %s"), text);
+  return g_steal_pointer (&text);
+}
+
+/* Returns: (transfer full): a date for a button ("Sat 20 Mar 2021"), or @day as it is */
+char *
+tract_format_date (const char *day)
+{
+  g_autoptr(GDateTime) date = parse_day (day);
+
+  if (date == NULL)
+    return g_strdup (day != NULL ? day : "");
+  /* Translators: a date on a button, as strftime() would take it ("Sat 20 Mar 2021"). */
+  return g_date_time_format (date, C_("short date", "%a %-d %b %Y"));
+}
+
+const char *
+tract_format_event_role (const char *role)
+{
+  if (g_strcmp0 (role, "organizer") == 0)
+    return C_("event role", "Organizer");
+  if (g_strcmp0 (role, "partner") == 0)
+    return C_("event role", "Partner");
+  if (g_strcmp0 (role, "speaker") == 0)
+    return C_("event role", "Speaker");
+  if (g_strcmp0 (role, "delegation") == 0)
+    return C_("event role", "Delegation");
+  return role != NULL ? role : "";
+}
+
 /* Returns: (transfer full): the day of the month the event starts ("20") */
 char *
 tract_format_event_day (TractRecord *event)

@@ -83,6 +83,8 @@ tract_organization_row_class_init (TractOrganizationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TractOrganizationRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TractOrganizationRow, membership_label);
   gtk_widget_class_bind_template_child (widget_class, TractOrganizationRow, details_label);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -113,6 +115,23 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* Returns: (transfer full) (nullable): @text, between Unicode isolates when
+ * it holds bidirectional controls; %NULL for blank */
+static char *
+isolate (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F)
+        return g_strdup_printf ("\u2068%s\u2069", text);
+    }
+  return g_strdup (text);
+}
+
 /* @organization: (nullable): the organization to show, %NULL for none */
 void
 tract_organization_row_set_organization (TractOrganizationRow *self,
@@ -120,6 +139,10 @@ tract_organization_row_set_organization (TractOrganizationRow *self,
 {
   TractRecord *record = TRACT_RECORD (organization);
   g_autofree char *details = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *acronym_part = NULL;
+  g_autofree char *city_part = NULL;
+  g_autofree char *country_part = NULL;
   const char *name;
   const char *acronym;
 
@@ -142,12 +165,24 @@ tract_organization_row_set_organization (TractOrganizationRow *self,
   /* "Amis de l’ICOR (Coordination …)" already says its short name. */
   if (acronym != NULL && g_str_has_prefix (name, acronym))
     acronym = NULL;
-  details = tract_format_join (3, acronym,
-                               tract_record_get_text (record, "city"),
-                               tract_record_get_text (record, "country"));
+  /* Each part isolated, so that a right-to-left override in one does not
+   * turn the next one around. */
+  acronym_part = isolate (acronym);
+  city_part = isolate (tract_record_get_text (record, "city"));
+  country_part = isolate (tract_record_get_text (record, "country"));
+  details = tract_format_join (3, acronym_part, city_part, country_part);
 
   set_label (self->title_label, name);
   set_label (self->membership_label,
              tract_format_membership (tract_record_get_text (record, "membership")));
   set_label (self->details_label, details);
+
+  /* GTK 4.8 names no list item after its content: name it, and the row,
+   * as a screen reader should read them. */
+  accessible = tract_format_join (3, name, tract_format_membership (tract_record_get_text (record, "membership")),
+                                  details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  if (GTK_IS_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }

@@ -14,9 +14,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TractOrganizationsPage, tract_organizations_page, TRACT, ORGANIZATIONS_PAGE, GtkWidget)
 
-TractStore *tract_organizations_page_get_store (TractOrganizationsPage *self);
-void        tract_organizations_page_set_store (TractOrganizationsPage *self,
-                                                TractStore             *store);
-GListModel *tract_organizations_page_get_model (TractOrganizationsPage *self);
+TractStore *tract_organizations_page_get_store           (TractOrganizationsPage *self);
+void        tract_organizations_page_set_store           (TractOrganizationsPage *self,
+                                                          TractStore             *store);
+GListModel *tract_organizations_page_get_model           (TractOrganizationsPage *self);
+gboolean    tract_organizations_page_select_organization (TractOrganizationsPage *self,
+                                                          gint64                  organization_id);
+
+/* tract-organizations-page-csv.c */
+void        tract_organizations_page_import_csv          (TractOrganizationsPage *self);
+void        tract_organizations_page_import_file         (TractOrganizationsPage *self,
+                                                          GFile                  *file);
+void        tract_organizations_page_export_csv          (TractOrganizationsPage *self);
 
 G_END_DECLS

@@ -1,8 +1,10 @@
 /* tract-statement-row.c — one statement of a campaign
  *
- * The title, the status, the language and how many organizations signed.
- * The count follows the signatures while the row is on screen: a row only
- * exists for the statements in view, so this costs a few listeners at most.
+ * The title, the status, the language and how many organizations signed
+ * (those of its original, for a translation, which says whether it is
+ * behind the original). The count follows the signatures while the row is
+ * on screen: a row only exists for the statements in view, so this costs a
+ * few listeners at most.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include "tract-format.h"
 #include "tract-signature.h"
+#include "tract-statement-ledger.h"
 #include "tract-statement-row.h"
 
 struct _TractStatementRow
@@ -22,6 +25,8 @@ struct _TractStatementRow
   TractStatement *statement;
   gulong          changed_handler;
   gulong          reset_handler;
+  gulong          revision_handler;
+  gulong          revision_reset_handler;
 
   GtkLabel       *title_label;
   GtkLabel       *status_label;
@@ -52,7 +57,8 @@ count_signatures (TractStatementRow *self,
 
   /* The signatures of one statement are a short list. */
   signatures = tract_store_select (self->store, TRACT_TYPE_SIGNATURE, "statement_id",
-                                   tract_record_get_id (TRACT_RECORD (self->statement)),
+                                   tract_statement_ledger_get_signing_statement (self->store,
+                                                                                tract_record_get_id (TRACT_RECORD (self->statement))),
                                    "position", &error);
   if (signatures == NULL)
     {
@@ -78,6 +84,8 @@ update_details (TractStatementRow *self)
   g_autofree char *signed_text = NULL;
   g_autofree char *pending_text = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *accessible = NULL;
+  const char *translation = NULL;
   guint n_signed, n_pending;
 
   if (self->statement == NULL)
@@ -96,8 +104,27 @@ update_details (TractStatementRow *self)
     pending_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u awaiting an answer",
                                                  "%u awaiting an answer", n_pending),
                                     n_pending);
-  details = tract_format_join (3, language, signed_text, pending_text);
+  switch (tract_statement_ledger_get_translation_state (self->store,
+                                                        tract_record_get_id (TRACT_RECORD (self->statement)),
+                                                        NULL, NULL))
+    {
+    case TRACT_TRANSLATION_UP_TO_DATE:
+      translation = _("translation");
+      break;
+    case TRACT_TRANSLATION_BEHIND:
+      translation = _("translation, behind the original");
+      break;
+    case TRACT_TRANSLATION_NONE:
+    default:
+      break;
+    }
+  details = tract_format_join (4, language, translation, signed_text, pending_text);
   gtk_label_set_label (self->details_label, details);
+
+  /* One sentence for a screen reader, as the eye reads the row. */
+  accessible = tract_format_join (3, tract_record_get_text (TRACT_RECORD (self->statement), "title"),
+                                  gtk_label_get_label (self->status_label), details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void
@@ -106,7 +133,8 @@ on_signature_changed (TractStore        *store,
                       TractRecord       *after,
                       TractStatementRow *self)
 {
-  gint64 id = tract_record_get_id (TRACT_RECORD (self->statement));
+  gint64 id = tract_statement_ledger_get_signing_statement (store,
+                                                            tract_record_get_id (TRACT_RECORD (self->statement)));
 
   if ((before != NULL && tract_record_get_integer (before, "statement_id") == id)
       || (after != NULL && tract_record_get_integer (after, "statement_id") == id))
@@ -127,6 +155,8 @@ disconnect_store (TractStatementRow *self)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
       g_clear_signal_handler (&self->reset_handler, self->store);
+      g_clear_signal_handler (&self->revision_handler, self->store);
+      g_clear_signal_handler (&self->revision_reset_handler, self->store);
     }
   g_clear_object (&self->store);
 }
@@ -238,6 +268,11 @@ tract_statement_row_set_statement (TractStatementRow *self,
                                             G_CALLBACK (on_signature_changed), self);
   self->reset_handler = g_signal_connect (store, "table-reset::signature",
                                           G_CALLBACK (on_signatures_reset), self);
+  /* A new revision of the original puts a translation behind. */
+  self->revision_handler = g_signal_connect_swapped (store, "record-changed::statement_revision",
+                                                     G_CALLBACK (update_details), self);
+  self->revision_reset_handler = g_signal_connect_swapped (store, "table-reset::statement_revision",
+                                                           G_CALLBACK (update_details), self);
 
   gtk_label_set_label (self->title_label,
                        tract_record_get_text (TRACT_RECORD (statement), "title"));

@@ -23,4 +23,8 @@ void           tract_statements_page_set_campaign (TractStatementsPage *self,
                                                TractCampaign   *campaign);
 GListModel    *tract_statements_page_get_model    (TractStatementsPage *self);
 
+/* Added for the Organizations page's links (issue 3). */
+gboolean       tract_statements_page_select_statement (TractStatementsPage *self,
+                                                       gint64               statement_id);
+
 G_END_DECLS

@@ -13,9 +13,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "tract-agenda-page.h"
+#include "tract-calendar-transfer.h"
 #include "tract-demo.h"
+#include "tract-event.h"
+#include "tract-organization.h"
 #include "tract-organizations-page.h"
+#include "tract-print-agenda.h"
 #include "tract-record-list.h"
+#include "tract-statement.h"
 #include "tract-statements-page.h"
 #include "tract-validate.h"
 #include "tract-window.h"
@@ -100,6 +105,9 @@ update_mode (TractWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), has_campaign);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_campaign);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-ics", has_campaign);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", has_campaign);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-agenda", has_campaign);
 }
 
 static void
@@ -225,6 +233,97 @@ new_campaign_activated (GtkWidget  *widget,
     }
 
   select_campaign (self, campaign);
+}
+
+static void
+import_organizations_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  tract_organizations_page_import_csv (TRACT_WINDOW (widget)->organizations_page);
+}
+
+static void
+export_organizations_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  tract_organizations_page_export_csv (TRACT_WINDOW (widget)->organizations_page);
+}
+
+static void
+import_ics_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  tract_calendar_transfer_import (TRACT_WINDOW (widget));
+}
+
+static void
+export_ics_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  tract_calendar_transfer_export (TRACT_WINDOW (widget));
+}
+
+static void
+print_agenda_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  tract_print_agenda (TRACT_WINDOW (widget));
+}
+
+/* Drag and drop: a calendar dropped anywhere on the window is imported
+ * into the current campaign; other files are refused here, for other
+ * handlers to take. */
+
+static gboolean
+is_calendar_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL
+         && (g_str_has_suffix (basename, ".ics") || g_str_has_suffix (basename, ".ICS")
+             || g_str_has_suffix (basename, ".ical"));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TractWindow   *self)
+{
+  GSList *files = NULL;
+  gboolean handled = FALSE;
+
+  if (self->campaign == NULL)
+    return FALSE;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    files = g_value_get_boxed (value);
+
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      GFile *file = g_value_get_object (value);
+
+      if (file != NULL && is_calendar_file (file))
+        {
+          tract_calendar_transfer_import_file (self, file);
+          handled = TRUE;
+        }
+    }
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    if (is_calendar_file (l->data))
+      {
+        tract_calendar_transfer_import_file (self, l->data);
+        handled = TRUE;
+      }
+
+  return handled;
 }
 
 /* Window state */
@@ -416,6 +515,15 @@ tract_window_class_init (TractWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-sample-campaign", NULL,
                                    add_sample_campaign_activated);
   gtk_widget_class_install_action (widget_class, "win.new-campaign", NULL, new_campaign_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-organizations-csv", NULL,
+                                   import_organizations_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-organizations-csv", NULL,
+                                   export_organizations_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-ics", NULL, import_ics_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-ics", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-agenda", NULL);
 }
 
 static void
@@ -423,8 +531,15 @@ tract_window_init (TractWindow *self)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+  GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   /* Without the schema (an uninstalled run), the window forgets rather than aborts. */
   if (source != NULL)
@@ -481,4 +596,52 @@ tract_window_add_toast (TractWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * tract_window_show_record:
+ * @record: an event, a statement or an organization
+ *
+ * Shows @record on its page, switching to its campaign first: what a link
+ * to an event or a statement opens (the Organizations page's "takes part
+ * in" rows).
+ */
+void
+tract_window_show_record (TractWindow *self,
+                          TractRecord *record)
+{
+  gint64 id;
+
+  g_return_if_fail (TRACT_IS_WINDOW (self));
+  g_return_if_fail (TRACT_IS_RECORD (record));
+
+  id = tract_record_get_id (record);
+
+  if (TRACT_IS_EVENT (record) || TRACT_IS_STATEMENT (record))
+    {
+      gint64 wanted = tract_record_get_integer (record, "campaign_id");
+
+      if (wanted != campaign_id (self->campaign))
+        {
+          g_autoptr(TractCampaign) campaign = tract_store_load (self->store, TRACT_TYPE_CAMPAIGN, wanted, NULL);
+
+          select_campaign (self, campaign);
+        }
+    }
+
+  if (TRACT_IS_EVENT (record))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "agenda");
+      tract_agenda_page_select_event (self->agenda_page, id);
+    }
+  else if (TRACT_IS_STATEMENT (record))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "statements");
+      tract_statements_page_select_statement (self->statements_page, id);
+    }
+  else if (TRACT_IS_ORGANIZATION (record))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "organizations");
+      tract_organizations_page_select_organization (self->organizations_page, id);
+    }
 }

@@ -21,5 +21,7 @@ TractStore    *tract_window_get_store    (TractWindow    *self);
 TractCampaign *tract_window_get_campaign (TractWindow    *self);
 void           tract_window_add_toast    (TractWindow    *self,
                                           AdwToast       *toast);
+void           tract_window_show_record  (TractWindow    *self,
+                                          TractRecord    *record);
 
 G_END_DECLS

@@ -1,0 +1,219 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Import Calendar…, Export Agenda… and Print Agenda… from the window (issues 5 and 7).
+
+File choosers cannot be driven through AT-SPI: the application's test hooks
+TRACT_TEST_SAVE_PATH and TRACT_TEST_OPEN_PATH stand in for them, and
+TRACT_TEST_PRINT_PATH sends the print operation to a PDF instead of the
+print dialog (the same pagination and drawing as the preview).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import tractui  # noqa: E402
+
+CAMPAIGN = "Vive la Commune de 1871"
+
+
+def unfold(text):
+    """The content lines of an iCalendar file, continuation lines joined."""
+    lines = []
+    for line in text.split("\r\n"):
+        if line.startswith((" ", "\t")) and lines:
+            lines[-1] += line[1:]
+        elif line:
+            lines.append(line)
+    return lines
+
+
+def events_of(path):
+    with open(path, "rb") as f:
+        data = f.read().decode("utf-8")
+    lines = unfold(data)
+    events = []
+    current = None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None and ":" in line:
+            key, value = line.split(":", 1)
+            current.setdefault(key.split(";", 1)[0], value)
+    return lines, events
+
+
+class TransferTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.bus = tractui.start_accessibility_bus()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.bus.terminate()
+        cls.bus.wait()
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.app = None
+
+    def tearDown(self):
+        if self.app is not None:
+            errors = self.app.close()
+            self.assertNotIn("CRITICAL", errors)
+            self.assertNotIn("WARNING", errors)
+        self.dir.cleanup()
+
+    def open(self, database, **env):
+        self.app = tractui.App(database, extra_env={"GSETTINGS_BACKEND": "memory", **env})
+        self.app.find_text("Rassemblement pour les 150 ans de la Commune de Paris")
+        return self.app
+
+    def menu(self, label):
+        app = self.app
+        app.click(app.find("push button", "Main Menu", actionable=True))
+        app.click(app.find("menu item", label, actionable=True))
+
+    def settle(self, path):
+        """Waits for @path to be complete without walking the accessibility
+        tree: GTK 4.8's AT-SPI layer can trip over a dialog torn down while
+        it is walked. (The toast that follows lasts 5 s, less than a slow
+        walk of the tree may take: the file is what is checked.) A new file
+        shows while it is written, so wait for its end."""
+        end = b"%%EOF" if path.endswith(".pdf") else b"END:VCALENDAR\r\n"
+
+        def complete():
+            if not os.path.exists(path):
+                return False
+            with open(path, "rb") as f:
+                return f.read().rstrip().endswith(end.rstrip())
+        tractui.wait_for(complete, what=f"{path} complete")
+        time.sleep(0.5)
+
+    def demo_uids(self, database):
+        rows = tractui.query(database,
+                             "SELECT e.uid FROM event e JOIN campaign c ON c.id = e.campaign_id "
+                             "WHERE c.name = ?", CAMPAIGN)
+        return {uid for (uid,) in rows}
+
+    def test_export_agenda_then_import_it_back(self):
+        database = tractui.fresh_database(self.dir.name)
+        path = os.path.join(self.dir.name, "agenda.ics")
+        app = self.open(database, TRACT_TEST_SAVE_PATH=path, TRACT_TEST_OPEN_PATH=path)
+
+        self.menu("Export Agenda…")
+        app.find("frame", "Export Agenda")
+        app.click(app.find("push button", "Export", actionable=True))
+        self.settle(path)
+
+        lines, events = events_of(path)
+        self.assertEqual(lines[0], "BEGIN:VCALENDAR")
+        self.assertEqual(lines[-1], "END:VCALENDAR")
+        self.assertEqual(len(events), 6)
+        uids = self.demo_uids(database)
+        self.assertEqual(len(uids), 6)
+        self.assertEqual({event["UID"] for event in events}, uids)
+        self.assertIn("Rassemblement pour les 150 ans de la Commune de Paris",
+                      {event["SUMMARY"] for event in events})
+
+        # The same events come back: nothing added, nothing skipped.
+        before = tractui.query(database, "SELECT count(*) FROM event")
+        self.menu("Import Calendar…")
+        app.find_text("Calendar Imported")
+        report = app.find_text("0 added")
+        text = tractui.name(report) + tractui.text_of(report)
+        self.assertIn("0 skipped", text)
+        self.assertRegex(text, r"[1-9] (unchanged|updated)")
+        self.assertEqual(tractui.query(database, "SELECT count(*) FROM event"), before)
+        app.click(app.find("push button", "Close", actionable=True))
+
+    def test_export_a_date_range_with_the_shortcut_action(self):
+        database = tractui.fresh_database(self.dir.name)
+        path = os.path.join(self.dir.name, "may.ics")
+        app = self.open(database, TRACT_TEST_SAVE_PATH=path)
+
+        self.menu("Export Agenda…")
+        # Typing a day chooses "Date Range" (check buttons have no AT-SPI action in GTK 4.8).
+        app.type_into(app.find("text", "First day"), "2021-05-01")
+        app.type_into(app.find("text", "Last day"), "2021-05-31")
+        app.click(app.find("push button", "Export", actionable=True))
+        self.settle(path)
+
+        _, events = events_of(path)
+        self.assertGreater(len(events), 0)
+        self.assertLess(len(events), 6)
+        for event in events:
+            self.assertTrue(event["DTSTART"].replace("VALUE=DATE:", "").startswith("202105"),
+                            event["DTSTART"])
+
+    def test_import_a_file_with_a_broken_event(self):
+        database = tractui.fresh_database(self.dir.name)
+        path = os.path.join(self.dir.name, "outside.ics")
+        with open(path, "w", newline="") as f:
+            f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                    "BEGIN:VEVENT\r\nUID:new-event@example.org\r\nDTSTAMP:20210101T000000Z\r\n"
+                    "DTSTART:20210612T120000Z\r\nDTEND:20210612T140000Z\r\nSUMMARY:Pique-nique\r\n"
+                    "END:VEVENT\r\n"
+                    "BEGIN:VEVENT\r\nUID:no-start@example.org\r\nDTSTAMP:20210101T000000Z\r\n"
+                    "SUMMARY:Sans date\r\nEND:VEVENT\r\n"
+                    "END:VCALENDAR\r\n")
+        app = self.open(database, TRACT_TEST_OPEN_PATH=path)
+
+        self.menu("Import Calendar…")
+        app.find_text("1 added")
+        app.find_text("1 skipped")
+        # The skip is listed with its line.
+        app.find_text("line 11")
+        self.assertEqual(tractui.query(database, "SELECT count(*) FROM event WHERE uid = ?",
+                                       "new-event@example.org"), [(1,)])
+
+    def test_export_an_event_from_its_editor(self):
+        database = tractui.fresh_database(self.dir.name)
+        path = os.path.join(self.dir.name, "event.ics")
+        # A window as tall as the whole editor, so that its last group shows.
+        config = os.path.join(self.dir.name, "config")
+        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as keyfile:
+            keyfile.write("[io/github/tractapp/Tract]\nwindow-width=1200\nwindow-height=2500\n")
+        app = self.open(database, GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config,
+                        TRACT_TEST_SAVE_PATH=path)
+
+        before = tractui.query(database, "SELECT max(id) FROM event")[0][0]
+        app.click(app.find("push button", "New Event", actionable=True))
+        tractui.wait_for(lambda: tractui.query(database, "SELECT max(id) FROM event")[0][0] != before,
+                         what="the new event in the database")
+        app.type_into(app.find("text", "Title"), "Pique-nique de la Commune")
+        app.find("image", "Flyer preview")
+        app.click(app.find("push button", "Print and Export", actionable=True))
+        app.click(app.find("menu item", "Export Event as iCalendar…", actionable=True))
+        self.settle(path)
+
+        _, events = events_of(path)
+        self.assertEqual([event["SUMMARY"] for event in events], ["Pique-nique de la Commune"])
+
+    @unittest.skipUnless(shutil.which("pdftotext"), "pdftotext (poppler-utils) is missing")
+    def test_print_agenda_through_the_print_operation(self):
+        database = tractui.fresh_database(self.dir.name)
+        path = os.path.join(self.dir.name, "agenda.pdf")
+        app = self.open(database, TRACT_TEST_PRINT_PATH=path)
+
+        self.menu("Print Agenda…")
+        self.settle(path)
+        text = subprocess.run(["pdftotext", "-layout", path, "-"], check=True,
+                              capture_output=True, text=True).stdout
+        flat = " ".join(text.split())
+        for title in ("Rassemblement pour les 150 ans de la Commune de Paris",
+                      "Manifestation de la Commune"):
+            self.assertIn(title, flat)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
