@@ -458,9 +458,8 @@ tract_statement_ledger_list_signatories (TractStore  *store,
                                          GError     **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int status;
 
   g_return_val_if_fail (TRACT_IS_STORE (store), NULL);
 
@@ -470,17 +469,9 @@ tract_statement_ledger_list_signatories (TractStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, tract_statement_ledger_get_signing_statement (store, statement_id));
-  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (status != SQLITE_DONE)
-    {
-      tract_store_set_sqlite_error (store, status, NULL, error);
-      return NULL;
-    }
+  ids = tract_store_step_integers (store, stmt, error);
+  if (ids == NULL)
+    return NULL;
 
   for (guint i = 0; i < ids->len; i++)
     g_ptr_array_add (names, tract_statement_ledger_dup_organization_label (store, g_array_index (ids, gint64, i)));

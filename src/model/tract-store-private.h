@@ -20,6 +20,11 @@ gboolean      tract_store_set_sqlite_error (TractStore  *self,
                                             int          status,
                                             TractRecord *record,
                                             GError     **error);
+/* Steps a bound statement to its end, collecting its first column as
+ * integers; resets it. */
+GArray       *tract_store_step_integers   (TractStore    *self,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
 
 /* "id, col1, col2, …" for a record type. */
 const char   *tract_store_get_column_list (TractStore   *self,

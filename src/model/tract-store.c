@@ -319,6 +319,30 @@ tract_store_set_sqlite_error (TractStore  *self,
     }
 }
 
+/* Returns: (transfer full) (nullable): the first column of every row */
+GArray *
+tract_store_step_integers (TractStore    *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
+{
+  g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 64);
+  int status;
+
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (values, value);
+    }
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      tract_store_set_sqlite_error (self, status, NULL, error);
+      return NULL;
+    }
+  return g_steal_pointer (&values);
+}
+
 /* Statements */
 
 sqlite3 *

@@ -4,6 +4,7 @@
  */
 #include "test-util.h"
 #include "tract-agenda-list.h"
+#include "tract-agenda-query.h"
 #include "tract-campaign.h"
 #include "tract-demo.h"
 #include "tract-event.h"
@@ -449,6 +450,51 @@ test_expanded_in_steps (Fixture       *fixture,
   assert_shadow (fixture);
 }
 
+/* A search reads its matches once, then sees every later change: this
+ * connection's writes and another connection's. */
+static void
+test_search_follows_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TractEvent) first = add_event (fixture, "Banquet de la Commune", "2021-03-18T19:00",
+                                           "2021-03-18T23:00", "");
+  g_autoptr(TractEvent) other = add_event (fixture, "Réunion", "2021-03-19T19:00", "2021-03-19T21:00", "");
+  g_autoptr(TractStore) second = NULL;
+  g_autoptr(TractEvent) elsewhere = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = G_LIST_MODEL (fixture->list);
+
+  tract_agenda_list_set_search (fixture->list, "banquet");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* This connection: an edit brings the other event in. */
+  tract_record_set_text (TRACT_RECORD (other), "title", "Banquet des fédérés");
+  update_ok (fixture, other);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  assert_shadow (fixture);
+
+  /* Another connection's commit: the list hears nothing, a count sees it. */
+  second = tract_store_open (fixture->db.path, &error);
+  g_assert_no_error (error);
+  elsewhere = tract_event_new_timed (fixture->campaign_id, "Banquet du 18 mars", "2022-03-18T19:00",
+                                     "2022-03-18T23:00", "Europe/Paris");
+  g_assert_true (tract_store_insert (second, TRACT_RECORD (elsewhere), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tract_agenda_query_count (fixture->db.store, tract_agenda_list_get_filter (fixture->list)),
+                    ==, 3);
+  g_assert_cmpuint (tract_agenda_query_count_before_day (fixture->db.store,
+                                                         tract_agenda_list_get_filter (fixture->list),
+                                                         "2021-03-19"), ==, 1);
+  g_clear_object (&second);
+
+  /* Words found nowhere, then everywhere again. */
+  tract_agenda_list_set_search (fixture->list, "zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  tract_agenda_list_set_search (fixture->list, "banq");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  assert_shadow (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +508,7 @@ main (int   argc,
   ADD ("/agenda-list/other-zone", test_other_zone);
   ADD ("/agenda-list/horizon-and-long-spans", test_horizon_and_long_spans);
   ADD ("/agenda-list/lazy", test_lazy);
+  ADD ("/agenda-list/search-follows-changes", test_search_follows_changes);
   ADD ("/agenda-list/expanded-in-steps", test_expanded_in_steps);
 #undef ADD
 
