@@ -108,7 +108,7 @@ make_context (CliOptions *options,
     { "template", 0, 0, G_OPTION_ARG_STRING, &options->template_name,
       N_("Flyer template: poster or handout"), N_("NAME") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options->language,
-      N_("Language of the flyer: fr or en"), N_("CODE") },
+      N_("Language of the flyer or the agenda: fr or en"), N_("CODE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON (list)"), NULL },
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &options->include_private,
       N_("Include private notes (export-csv)"), NULL },
@@ -124,7 +124,17 @@ make_context (CliOptions *options,
   g_option_context_set_summary (context,
                                 _("Without a command, opens the window. Commands:\n"
                                   "  demo                                   add the sample campaign\n"
-                                  "  list organizations|events|statements   list, as text or --json"));
+                                  "  list organizations|events|statements   list, as text or --json\n"
+                                  "  export-ics                             write the agenda as iCalendar\n"
+                                  "  import-ics FILE                        add or update events from a .ics file\n"
+                                  "  flyer EVENT --output=FILE.pdf|.png     draw an event's flyer\n"
+                                  "  agenda --output=FILE.pdf               print the campaign's programme\n"
+                                  "  export-csv                             write the organizations as CSV\n"
+                                  "  import-csv FILE                        add or update organizations from CSV\n"
+                                  "  statement ID [--output=FILE]           a statement as Markdown, text or PDF\n"
+                                  "\n"
+                                  "Options of the commands: --campaign, --from, --to, --output, --paper,\n"
+                                  "--template, --language, --json, --include-private (see README.md)."));
   return context;
 }
 
