@@ -109,6 +109,27 @@ class WindowTest(unittest.TestCase):
         app = self.open(database)
         app.find_text("Long live the Commune of 1871")
 
+    def test_phone_width_in_french(self):
+        """360 pixels wide, in French, with GNOME's window buttons (close
+        only): every page fits, none widens the window."""
+        database = tractui.fresh_database(self.dir.name)
+        config = self.env["XDG_CONFIG_HOME"]
+        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+        os.makedirs(os.path.join(config, "gtk-4.0"))
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as keyfile:
+            keyfile.write("[io/github/tractapp/Tract]\nwindow-width=360\nwindow-height=700\n")
+        with open(os.path.join(config, "gtk-4.0", "settings.ini"), "w") as settings:
+            settings.write("[Settings]\ngtk-decoration-layout=appmenu:close\n")
+        self.env.update({"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"})
+        app = self.open(database)
+        frame = app.find("frame", "Tract")
+        app.find_text("Rassemblement pour les 150 ans de la Commune de Paris")
+        for page in ("Organisations", "Déclarations", "Agenda"):
+            app.click(app.find("page tab", page, actionable=True))
+            app.find("panel", page)
+            time.sleep(0.5)
+            self.assertLessEqual(frame.get_extents(tractui.Atspi.CoordType.WINDOW).width, 360, page)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
