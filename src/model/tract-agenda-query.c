@@ -25,6 +25,7 @@
 #include "tract-agenda-query-private.h"
 #include "tract-event.h"
 #include "tract-record-list.h"
+#include "tract-search-matches.h"
 #include "tract-store-private.h"
 #include "tract-validate.h"
 
@@ -66,285 +67,6 @@ tract_agenda_filter_matches (const TractAgendaFilter *filter,
   return TRUE;
 }
 
-/* Search
- *
- * The events a search matches are read from the full-text index once per
- * search and per state of the database, into a set the occurrence queries
- * probe with tract_agenda_match (?, o.event_id) while they walk the
- * campaign's own index in order. The planner's way with
- * "o.event_id IN (SELECT rowid … MATCH ?)" builds a temporary index of the
- * matches for every count and every page: tens of milliseconds a keystroke
- * when a word is in every event of a large agenda. */
-
-#define MATCH_POINTER_TYPE "tract-agenda-matches"
-
-typedef struct
-{
-  gboolean       registered;   /* tract_agenda_match() on this connection */
-  char          *query;        /* the FTS5 query the set was read for */
-  sqlite3_int64  total_changes;
-  sqlite3_int64  data_version;
-  /* Event ids are dense: a bit per id from first_id, or, should they be
-   * scattered, the sorted ids. */
-  gint64         first_id;
-  guint8        *bits;
-  gsize          n_bits;
-  GArray        *sorted;
-  /* The ids each word of the query matches, kept while the database does
-   * not change: typing adds letters to the last word, and the words before
-   * it are not read again. */
-  GHashTable    *terms;        /* "\"word\" *" → GArray of ids, ascending */
-} MatchSet;
-
-static void
-match_set_clear (MatchSet *matches)
-{
-  g_clear_pointer (&matches->query, g_free);
-  g_clear_pointer (&matches->bits, g_free);
-  g_clear_pointer (&matches->sorted, g_array_unref);
-  matches->n_bits = 0;
-}
-
-static void
-match_set_forget_terms (MatchSet *matches)
-{
-  g_clear_pointer (&matches->terms, g_hash_table_unref);
-}
-
-static void
-match_set_free (gpointer data)
-{
-  MatchSet *matches = data;
-
-  match_set_clear (matches);
-  match_set_forget_terms (matches);
-  g_free (matches);
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-static gboolean
-match_set_contains (const MatchSet *matches,
-                    gint64          id)
-{
-  if (matches->bits != NULL)
-    {
-      guint64 offset;
-
-      if (id < matches->first_id)
-        return FALSE;
-      offset = (guint64) (id - matches->first_id);
-      return offset < matches->n_bits && (matches->bits[offset / 8] & (1u << (offset % 8))) != 0;
-    }
-  return matches->sorted != NULL
-         && bsearch (&id, matches->sorted->data, matches->sorted->len, sizeof (gint64), compare_ids) != NULL;
-}
-
-static void
-match_function (sqlite3_context *context,
-                int              n_values,
-                sqlite3_value  **values)
-{
-  const MatchSet *matches = sqlite3_value_pointer (values[0], MATCH_POINTER_TYPE);
-
-  sqlite3_result_int (context, matches != NULL && match_set_contains (matches, sqlite3_value_int64 (values[1])));
-}
-
-/* The state of the database as this connection sees it: its own writes,
- * committed or not, and other connections' commits. */
-static gboolean
-read_state (TractStore    *store,
-            sqlite3_int64 *total_changes,
-            sqlite3_int64 *data_version,
-            GError       **error)
-{
-  sqlite3_stmt *stmt = tract_store_prepare (store, "PRAGMA data_version", error);
-  int status;
-
-  if (stmt == NULL)
-    return FALSE;
-  status = sqlite3_step (stmt);
-  *data_version = status == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (status != SQLITE_ROW)
-    return tract_store_set_sqlite_error (store, status, NULL, error);
-  *total_changes = sqlite3_total_changes64 (tract_store_get_connection (store));
-  return TRUE;
-}
-
-/* Returns: (transfer full) (nullable): the ids @term matches, ascending. */
-static GArray *
-read_term (TractStore  *store,
-           const char  *term,
-           GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  /* FTS5 gives the rowids in ascending order. */
-  stmt = tract_store_prepare (store, "SELECT rowid FROM event_search WHERE event_search MATCH ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_TRANSIENT);
-  return tract_store_step_integers (store, stmt, error);
-}
-
-/* Keeps in @ids those also in @other; both ascending. */
-static void
-intersect_ids (GArray       *ids,
-               const GArray *other)
-{
-  guint kept = 0;
-
-  for (guint i = 0, j = 0; i < ids->len && j < other->len;)
-    {
-      gint64 a = g_array_index (ids, gint64, i), b = g_array_index (other, gint64, j);
-
-      if (a < b)
-        i++;
-      else if (b < a)
-        j++;
-      else
-        {
-          g_array_index (ids, gint64, kept++) = a;
-          i++;
-          j++;
-        }
-    }
-  g_array_set_size (ids, kept);
-}
-
-/* The words of a query of tract_search_query_from_text(): "\"word\" *"
- * each, separated by spaces; the words hold no double quote. */
-static GPtrArray *
-split_query (const char *query)
-{
-  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
-  const char *p = query;
-
-  while ((p = strchr (p, '"')) != NULL)
-    {
-      const char *close = strchr (p + 1, '"');
-
-      if (close == NULL)
-        break;
-      g_ptr_array_add (terms, g_strdup_printf ("%.*s *", (int) (close - p + 1), p));
-      p = close + 1;
-    }
-  return terms;
-}
-
-static gboolean
-match_set_read (MatchSet    *matches,
-                TractStore  *store,
-                const char  *query,
-                GError     **error)
-{
-  g_autoptr(GPtrArray) words = split_query (query);
-  g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
-  g_autoptr(GArray) ids = NULL;
-
-  match_set_clear (matches);
-  for (guint i = 0; i < words->len; i++)
-    {
-      const char *term = words->pdata[i];
-      GArray *term_ids = matches->terms != NULL ? g_hash_table_lookup (matches->terms, term) : NULL;
-
-      if (term_ids != NULL)
-        g_array_ref (term_ids);
-      else if ((term_ids = read_term (store, term, error)) == NULL)
-        return FALSE;
-      if (!g_hash_table_contains (terms, term))
-        g_hash_table_insert (terms, g_strdup (term), term_ids);
-      else
-        g_array_unref (term_ids);
-
-      if (ids == NULL)
-        {
-          ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), term_ids->len);
-          g_array_append_vals (ids, term_ids->data, term_ids->len);
-        }
-      else
-        intersect_ids (ids, term_ids);
-    }
-  /* The words of this query only: the next keystroke reuses them. */
-  match_set_forget_terms (matches);
-  matches->terms = g_steal_pointer (&terms);
-
-  if (ids != NULL && ids->len > 0)
-    {
-      gint64 first = g_array_index (ids, gint64, 0);
-      guint64 span = (guint64) (g_array_index (ids, gint64, ids->len - 1) - first) + 1;
-
-      if (span <= MAX ((guint64) ids->len * 64, (guint64) 1 << 20))
-        {
-          matches->first_id = first;
-          matches->n_bits = (gsize) span;
-          matches->bits = g_malloc0 ((gsize) (span + 7) / 8);
-          for (guint i = 0; i < ids->len; i++)
-            {
-              guint64 offset = (guint64) (g_array_index (ids, gint64, i) - first);
-
-              matches->bits[offset / 8] |= (guint8) (1u << (offset % 8));
-            }
-        }
-      else
-        matches->sorted = g_steal_pointer (&ids);
-    }
-  matches->query = g_strdup (query);
-  return TRUE;
-}
-
-/* Returns: (transfer none) (nullable): the events @query matches now. */
-static const MatchSet *
-match_set_for (TractStore  *store,
-               const char  *query,
-               GError     **error)
-{
-  MatchSet *matches = g_object_get_data (G_OBJECT (store), MATCH_POINTER_TYPE);
-  sqlite3_int64 total_changes = 0, data_version = 0;
-
-  if (matches == NULL)
-    {
-      matches = g_new0 (MatchSet, 1);
-      g_object_set_data_full (G_OBJECT (store), MATCH_POINTER_TYPE, matches, match_set_free);
-    }
-  if (!matches->registered)
-    {
-      /* Direct only: the function has no business in the schema. */
-      int status = sqlite3_create_function_v2 (tract_store_get_connection (store), "tract_agenda_match", 2,
-                                               SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, match_function,
-                                               NULL, NULL, NULL);
-
-      if (status != SQLITE_OK)
-        {
-          tract_store_set_sqlite_error (store, status, NULL, error);
-          return NULL;
-        }
-      matches->registered = TRUE;
-    }
-
-  if (!read_state (store, &total_changes, &data_version, error))
-    return NULL;
-  if (matches->total_changes != total_changes || matches->data_version != data_version)
-    match_set_forget_terms (matches);
-  else if (g_strcmp0 (matches->query, query) == 0)
-    return matches;
-
-  if (!match_set_read (matches, store, query, error))
-    return NULL;
-  matches->total_changes = total_changes;
-  matches->data_version = data_version;
-  return matches;
-}
-
 sqlite3_stmt *
 tract_agenda_query_prepare (TractStore               *store,
                             const TractAgendaFilter  *filter,
@@ -355,7 +77,7 @@ tract_agenda_query_prepare (TractStore               *store,
 {
   g_autoptr(GString) sql = g_string_new (head);
   g_autofree char *search = filter->search != NULL ? tract_search_query_from_text (filter->search) : NULL;
-  const MatchSet *matches = NULL;
+  const TractSearchMatches *matches = NULL;
   sqlite3_stmt *stmt;
   int index = 1;
 
@@ -363,7 +85,7 @@ tract_agenda_query_prepare (TractStore               *store,
    * are one per text, and reading the matches uses another. */
   if (search != NULL)
     {
-      matches = match_set_for (store, search, error);
+      matches = tract_search_matches_get (store, "event_search", search, error);
       if (matches == NULL)
         return NULL;
     }
@@ -374,9 +96,9 @@ tract_agenda_query_prepare (TractStore               *store,
   if (has_text (filter->status))
     g_string_append (sql, " AND o.status = ?");
   /* The campaign's own index, in order, probing the words' matches (see
-   * "Search" above). */
+   * tract-search-matches.c). */
   if (search != NULL)
-    g_string_append (sql, " AND tract_agenda_match (?, o.event_id)");
+    g_string_append (sql, " AND " TRACT_SEARCH_MATCHES_SQL ("o.event_id"));
   if (filter->organization_id != 0)
     g_string_append (sql, " AND o.event_id IN (SELECT event_id FROM event_organization"
                           " WHERE organization_id = ?)");
@@ -392,7 +114,7 @@ tract_agenda_query_prepare (TractStore               *store,
   if (has_text (filter->status))
     sqlite3_bind_text (stmt, index++, filter->status, -1, SQLITE_TRANSIENT);
   if (search != NULL)
-    sqlite3_bind_pointer (stmt, index++, (void *) matches, MATCH_POINTER_TYPE, NULL);
+    tract_search_matches_bind (matches, stmt, index++);
   if (filter->organization_id != 0)
     sqlite3_bind_int64 (stmt, index++, filter->organization_id);
 

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "tract-record-list.h"
+#include "tract-search-matches.h"
 #include "tract-store-private.h"
 
 #define PAGE_SIZE 128
@@ -78,7 +79,16 @@ bind_where (TractRecordList *self,
   if (self->condition_column != NULL)
     sqlite3_bind_text (stmt, index++, self->condition_value, -1, SQLITE_TRANSIENT);
   if (self->search_query != NULL)
-    sqlite3_bind_text (stmt, index++, self->search_query, -1, SQLITE_TRANSIENT);
+    {
+      g_autoptr(GError) error = NULL;
+      const TractSearchMatches *matches = tract_search_matches_get (self->store, self->search_table,
+                                                                    self->search_query, &error);
+
+      /* Without its matches, the list shows no row rather than all. */
+      if (matches == NULL)
+        g_warning ("Cannot search %s: %s", self->search_table, error->message);
+      tract_search_matches_bind (matches, stmt, index++);
+    }
   if (self->related_sql != NULL)
     sqlite3_bind_int64 (stmt, index++, self->related_value);
   return index;
@@ -434,9 +444,10 @@ build_sql (TractRecordList *self)
     g_string_append_printf (where, " AND %s = ?", self->filter_column);
   if (self->condition_column != NULL)
     g_string_append_printf (where, " AND %s = ?", self->condition_column);
+  /* The rows the words match, probed while walking the order's index
+   * (see tract-search-matches.c). */
   if (self->search_query != NULL)
-    g_string_append_printf (where, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
-                            self->search_table, self->search_table);
+    g_string_append (where, " AND " TRACT_SEARCH_MATCHES_SQL ("id"));
   if (self->related_sql != NULL)
     g_string_append_printf (where, " AND %s", self->related_sql);
   if (where->len == 0)

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "tract-schema.h"
+#include "tract-search-matches.h"
 #include "tract-store-private.h"
 
 /* Error domain, extended with the column the error is about. */
@@ -688,6 +689,8 @@ tract_store_open (const char  *path,
     }
 
   map_children (self);
+  if (!tract_search_matches_install (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

@@ -50,6 +50,11 @@ test_organization_search (TestDatabase  *fixture,
   assert_names (list, "CSP");
   tract_record_list_set_search (list, "Pérou solidar");
   assert_names (list, "CSP");
+  /* A word typed twice, and the same words in another order. */
+  tract_record_list_set_search (list, "union union");
+  assert_names (list, "BIR-KAR,SKB,UPC-Manidem,UPML");
+  tract_record_list_set_search (list, "des union");
+  assert_names (list, "BIR-KAR,SKB,UPC-Manidem");
 
   /* People: names and e-mails of contacts. */
   tract_record_list_set_search (list, "dmitri");
