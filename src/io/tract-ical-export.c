@@ -863,6 +863,45 @@ tract_ical_exporter_write (TractIcalExporter  *self,
                          cancellable, error);
 }
 
+static void
+set_write_error (GFile   *file,
+                 GError  *cause,
+                 GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_set_error (error, TRACT_ICAL_ERROR, TRACT_ICAL_ERROR_WRITE,
+               _("Cannot write “%s”: %s."), name, cause->message);
+}
+
+/* g_file_replace() writes beside an existing file and renames on close,
+ * but writes a new file in place, where a failed export would leave it
+ * half written. A new file is therefore created here (O_EXCL: it is ours)
+ * and deleted if the export fails; an existing one goes through
+ * g_file_replace() and stays as it was. */
+static GFileOutputStream *
+open_output (GFile         *file,
+             gboolean      *created,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  GFileOutputStream *stream;
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &local_error);
+  *created = stream != NULL;
+  if (stream == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_clear_error (&local_error);
+      stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+    }
+  if (stream == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (stream == NULL)
+    set_write_error (file, local_error, error);
+  return stream;
+}
+
 static gboolean
 write_to_file (Settings           *settings,
                TractStore         *store,
@@ -874,36 +913,35 @@ write_to_file (Settings           *settings,
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean created;
 
-  /* g_file_replace writes beside the file and renames on close. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  stream = open_output (file, &created, cancellable, error);
   if (stream == NULL)
+    return FALSE;
+  if (write_calendar (settings, store, G_OUTPUT_STREAM (stream), progress, n_events, cancellable, error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, TRACT_ICAL_ERROR, TRACT_ICAL_ERROR_WRITE,
-                   _("Cannot write “%s”: %s."), name, local_error->message);
-      return FALSE;
+      if (g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+        return TRUE;
+      set_write_error (file, local_error, error);
     }
-  if (!write_calendar (settings, store, G_OUTPUT_STREAM (stream), progress, n_events, cancellable, error))
+
+  /* Closing with a cancelled cancellable drops g_file_replace()'s
+   * temporary file and leaves the old one alone. */
+  if (!g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
     {
-      /* Closing with a cancelled cancellable drops the temporary file and
-       * leaves the old one alone. */
       g_autoptr(GCancellable) abort = g_cancellable_new ();
 
       g_cancellable_cancel (abort);
       g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-      return FALSE;
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  if (created)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
+      g_autoptr(GError) delete_error = NULL;
 
-      g_set_error (error, TRACT_ICAL_ERROR, TRACT_ICAL_ERROR_WRITE,
-                   _("Cannot write “%s”: %s."), name, local_error->message);
-      return FALSE;
+      if (!g_file_delete (file, NULL, &delete_error))
+        g_debug ("The unfinished export could not be removed: %s", delete_error->message);
     }
-  return TRUE;
+  return FALSE;
 }
 
 gboolean

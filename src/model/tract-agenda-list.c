@@ -677,6 +677,33 @@ tract_agenda_list_find_event (TractAgendaList *self,
 }
 
 guint
+tract_agenda_list_get_event_ids (TractAgendaList *self,
+                                 guint            first,
+                                 guint            n_items,
+                                 gint64          *ids)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int index;
+
+  g_return_val_if_fail (TRACT_IS_AGENDA_LIST (self), 0);
+  g_return_val_if_fail (ids != NULL || n_items == 0, 0);
+
+  if (n_items == 0 || first >= self->n_items)
+    return 0;
+  stmt = tract_agenda_query_prepare (self->store, &self->filter, "SELECT o.event_id FROM event_occurrence AS o",
+                                     " ORDER BY o.day, o.start_utc, o.event_id LIMIT ? OFFSET ?", &index, NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, index++, n_items);
+  sqlite3_bind_int64 (stmt, index++, first);
+  while (n < n_items && sqlite3_step (stmt) == SQLITE_ROW)
+    ids[n++] = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+guint
 tract_agenda_list_get_n_loaded (TractAgendaList *self)
 {
   GHashTableIter iter;

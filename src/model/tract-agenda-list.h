@@ -45,6 +45,14 @@ gboolean                 tract_agenda_list_find_event           (TractAgendaList
                                                                  gint64           event_id,
                                                                  const char      *day,
                                                                  guint           *position);
+/* The events of the occurrences at positions @first to @first + @n_items - 1,
+ * in order, into @ids, read with one query from the index alone (no row is
+ * loaded): what a selection of positions resolves to. Returns how many
+ * were written, fewer than @n_items past the end of the list. */
+guint                    tract_agenda_list_get_event_ids        (TractAgendaList *self,
+                                                                 guint            first,
+                                                                 guint            n_items,
+                                                                 gint64          *ids);
 /* How many items the list holds in memory: for tests of laziness. */
 guint                    tract_agenda_list_get_n_loaded         (TractAgendaList *self);
 

@@ -206,6 +206,9 @@ tract_agenda_page_add_shortcuts (TractAgendaPage *self)
     { "<Control>f", "agenda.search" },
     { "<Control>d", "agenda.duplicate-event" },
     { "<Control>Delete", "agenda.delete-event" },
+    /* Selection mode only: the actions are disabled outside it. */
+    { "<Control>a", "agenda.select-all" },
+    { "Escape", "agenda.leave-selection" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 

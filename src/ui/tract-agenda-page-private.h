@@ -9,6 +9,7 @@
 #include "tract-agenda-list.h"
 #include "tract-agenda-page.h"
 #include "tract-event-editor.h"
+#include "tract-position-selection.h"
 #include "tract-record-list.h"
 
 G_BEGIN_DECLS
@@ -32,10 +33,15 @@ struct _TractAgendaPage
   gboolean         scrolled_once; /* to today, when the list first shows */
   gboolean         selecting_day; /* the page moves the calendar itself */
   char            *followed_start; /* when the event in the editor starts: to follow it when it moves */
+  TractPositionSelection *selection; /* the list's model; selects only in selection mode */
+  gboolean         selection_mode;
+  guint            count_source;    /* counting the events selected, at idle */
+  guint            n_selected;      /* events selected, each once */
 
   AdwLeaflet      *leaflet;
   GtkSearchEntry  *search_entry;
   GtkToggleButton *calendar_toggle;
+  GtkToggleButton *select_toggle;
   GtkLabel        *count_label;
   GtkMenuButton   *filter_button;
   GtkDropDown     *kind_dropdown;
@@ -45,6 +51,8 @@ struct _TractAgendaPage
   GtkStack        *stack;
   GtkScrolledWindow *scrolled_window;
   GtkListView     *list_view;
+  GtkActionBar    *selection_bar;
+  GtkLabel        *selected_label;
   GtkWidget       *editor_pane;
   GtkButton       *back_button;
   GtkLabel        *editor_title;
@@ -84,5 +92,15 @@ void      tract_agenda_page_on_calendar_pressed  (GtkGestureClick *gesture,
                                                   double           x,
                                                   double           y,
                                                   TractAgendaPage *self);
+
+/* tract-agenda-page-selection.c */
+void      tract_agenda_page_install_selection    (GtkWidgetClass  *widget_class);
+void      tract_agenda_page_set_selection_model  (TractAgendaPage *self);
+void      tract_agenda_page_apply_selection_mode (TractAgendaPage *self);
+void      tract_agenda_page_setup_selectable_row (TractAgendaPage *self,
+                                                  GtkListItem     *item);
+void      tract_agenda_page_toggle_selected      (TractAgendaPage *self,
+                                                  guint            position);
+void      tract_agenda_page_clear_selection      (TractAgendaPage *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
  * day's heading: a row knows it is first by comparing its day with the row
  * before, when it is bound, and the bound rows check again after the list
  * changes. The calendar asks only for the marks of the month it shows.
+ * Selection mode is in tract-agenda-page-selection.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,6 +45,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CAMPAIGN,
+  PROP_SELECTION_MODE,
   N_PROPS
 };
 
@@ -400,7 +402,15 @@ static void
 on_row_activated (TractAgendaPage *self,
                   guint            position)
 {
-  g_autoptr(TractRecord) event = g_list_model_get_item (G_LIST_MODEL (self->events), position);
+  g_autoptr(TractRecord) event = NULL;
+
+  /* Enter on a row, in selection mode, toggles it. */
+  if (self->selection_mode)
+    {
+      tract_agenda_page_toggle_selected (self, position);
+      return;
+    }
+  event = g_list_model_get_item (G_LIST_MODEL (self->events), position);
 
   if (event != NULL)
     tract_agenda_page_open_event (self, tract_record_get_id (event), FALSE);
@@ -518,6 +528,7 @@ on_setup_item (GtkSignalListItemFactory *factory,
                TractAgendaPage          *self)
 {
   gtk_list_item_set_child (item, tract_event_row_new ());
+  tract_agenda_page_setup_selectable_row (self, item);
 }
 
 static void
@@ -545,12 +556,8 @@ on_unbind_item (GtkSignalListItemFactory *factory,
 static void
 set_list_model (TractAgendaPage *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_hash_table_remove_all (self->bound_items);
-  if (self->events != NULL)
-    selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  tract_agenda_page_set_selection_model (self);
   update_visible_child (self);
   queue_marks (self);
 }
@@ -596,6 +603,7 @@ tract_agenda_page_dispose (GObject *object)
   self->scroll_tick = 0;
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  tract_agenda_page_clear_selection (self);
   if (self->organization_dropdown != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->organization_dropdown, self);
@@ -634,6 +642,9 @@ tract_agenda_page_get_property (GObject    *object,
     case PROP_CAMPAIGN:
       g_value_set_object (value, self->campaign);
       break;
+    case PROP_SELECTION_MODE:
+      g_value_set_boolean (value, self->selection_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -654,6 +665,9 @@ tract_agenda_page_set_property (GObject      *object,
       break;
     case PROP_CAMPAIGN:
       tract_agenda_page_set_campaign (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTION_MODE:
+      tract_agenda_page_set_selection_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -676,6 +690,9 @@ tract_agenda_page_class_init (TractAgendaPageClass *klass)
   properties[PROP_CAMPAIGN] =
     g_param_spec_object ("campaign", NULL, NULL, TRACT_TYPE_CAMPAIGN,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTION_MODE] =
+    g_param_spec_boolean ("selection-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRACT_TYPE_EVENT_EDITOR);
@@ -685,6 +702,7 @@ tract_agenda_page_class_init (TractAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, calendar_toggle);
+  gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, select_toggle);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, kind_dropdown);
@@ -694,6 +712,8 @@ tract_agenda_page_class_init (TractAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, selected_label);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, TractAgendaPage, editor_title);
@@ -713,6 +733,7 @@ tract_agenda_page_class_init (TractAgendaPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_editor_closed);
 
   tract_agenda_page_install_actions (widget_class);
+  tract_agenda_page_install_selection (widget_class);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -760,6 +781,7 @@ tract_agenda_page_init (TractAgendaPage *self)
   g_signal_connect_swapped (self->editor, "notify::event", G_CALLBACK (on_editor_event_changed), self);
   tract_agenda_page_select_calendar_day (self, day);
   tract_agenda_page_update_editor_title (self);
+  tract_agenda_page_apply_selection_mode (self);
   on_folded_changed (self);
 }
 
@@ -864,6 +886,29 @@ tract_agenda_page_set_campaign (TractAgendaPage *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN]);
+}
+
+gboolean
+tract_agenda_page_get_selection_mode (TractAgendaPage *self)
+{
+  g_return_val_if_fail (TRACT_IS_AGENDA_PAGE (self), FALSE);
+
+  return self->selection_mode;
+}
+
+/* Leaving selection mode unselects every row. */
+void
+tract_agenda_page_set_selection_mode (TractAgendaPage *self,
+                                      gboolean         selection_mode)
+{
+  g_return_if_fail (TRACT_IS_AGENDA_PAGE (self));
+
+  selection_mode = !!selection_mode;
+  if (self->selection_mode == selection_mode)
+    return;
+  self->selection_mode = selection_mode;
+  tract_agenda_page_apply_selection_mode (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_MODE]);
 }
 
 /* Returns: (transfer none) (nullable): the occurrences shown, for tests */

@@ -23,6 +23,19 @@ void           tract_agenda_page_set_campaign (TractAgendaPage *self,
                                                TractCampaign   *campaign);
 GListModel    *tract_agenda_page_get_model    (TractAgendaPage *self);
 
+/* Selection mode: a click on a row toggles it; the rows are exported
+ * together (issue 5). */
+gboolean           tract_agenda_page_get_selection_mode    (TractAgendaPage *self);
+void               tract_agenda_page_set_selection_mode    (TractAgendaPage *self,
+                                                            gboolean         selection_mode);
+/* The events selected, each once however many of its occurrences are,
+ * in the order of their ids (empty outside selection mode).
+ * Returns: (transfer full) (element-type gint64) */
+GArray            *tract_agenda_page_dup_selected_events   (TractAgendaPage *self);
+guint              tract_agenda_page_get_n_selected_events (TractAgendaPage *self);
+/* Returns: (transfer none) (nullable): the list's selection of positions */
+GtkSelectionModel *tract_agenda_page_get_selection         (TractAgendaPage *self);
+
 /* Added for the Organizations page's links (issue 3). */
 gboolean       tract_agenda_page_select_event (TractAgendaPage *self,
                                                gint64           event_id);

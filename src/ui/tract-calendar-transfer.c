@@ -326,11 +326,12 @@ suggest_file_name (const char *name,
   return g_strconcat (g_strstrip (base), extension, NULL);
 }
 
+/* @ids: (nullable) (element-type gint64): only these events */
 static void
-on_export_dialog_export (TractExportDialog *dialog,
-                         const char        *from,
-                         const char        *to,
-                         TractWindow       *window)
+export_campaign (TractWindow *window,
+                 const char  *from,
+                 const char  *to,
+                 GArray      *ids)
 {
   TractCampaign *campaign = tract_window_get_campaign (window);
   g_autoptr(TractIcalExporter) exporter = NULL;
@@ -342,15 +343,39 @@ on_export_dialog_export (TractExportDialog *dialog,
   exporter = tract_ical_exporter_new (tract_window_get_store (window));
   tract_ical_exporter_set_campaign (exporter, tract_record_get_id (TRACT_RECORD (campaign)));
   tract_ical_exporter_set_range (exporter, from, to);
+  if (ids != NULL)
+    tract_ical_exporter_set_events (exporter, (const gint64 *) (void *) ids->data, ids->len);
   name = suggest_file_name (tract_record_get_text (TRACT_RECORD (campaign), "name"), ".ics");
   tract_calendar_transfer_export_with (GTK_WINDOW (window), exporter, name);
 }
 
-void
-tract_calendar_transfer_export (TractWindow *window)
+static void
+on_export_dialog_export (TractExportDialog *dialog,
+                         const char        *from,
+                         const char        *to,
+                         TractWindow       *window)
+{
+  export_campaign (window, from, to, NULL);
+}
+
+/* The events counted when the dialog opened: what it offered. */
+static void
+on_export_dialog_export_selection (TractExportDialog *dialog,
+                                   TractWindow       *window)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "tract-event-ids");
+
+  if (ids != NULL && ids->len > 0)
+    export_campaign (window, NULL, NULL, ids);
+}
+
+static void
+open_export_dialog (TractWindow *window,
+                    gboolean     selection_chosen)
 {
   TractCampaign *campaign;
   TractExportDialog *dialog;
+  GArray *ids;
 
   g_return_if_fail (TRACT_IS_WINDOW (window));
 
@@ -360,8 +385,24 @@ tract_calendar_transfer_export (TractWindow *window)
 
   dialog = tract_export_dialog_new (GTK_WINDOW (window),
                                     tract_record_get_text (TRACT_RECORD (campaign), "name"));
+  ids = tract_agenda_page_dup_selected_events (tract_window_get_agenda_page (window));
+  tract_export_dialog_offer_selection (dialog, ids->len, selection_chosen);
+  g_object_set_data_full (G_OBJECT (dialog), "tract-event-ids", ids, (GDestroyNotify) g_array_unref);
   g_signal_connect_object (dialog, "export", G_CALLBACK (on_export_dialog_export), window, 0);
+  g_signal_connect_object (dialog, "export-selection", G_CALLBACK (on_export_dialog_export_selection), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+tract_calendar_transfer_export (TractWindow *window)
+{
+  open_export_dialog (window, FALSE);
+}
+
+void
+tract_calendar_transfer_export_selected (TractWindow *window)
+{
+  open_export_dialog (window, TRUE);
 }
 
 /* Import */

@@ -48,7 +48,9 @@ void tract_calendar_transfer_import      (TractWindow        *window);
 /* The same for a file already chosen (dropped onto the window). */
 void tract_calendar_transfer_import_file (TractWindow        *window,
                                           GFile              *file);
-/* Export Agenda…: the whole campaign or a date range. */
-void tract_calendar_transfer_export      (TractWindow        *window);
+/* Export Agenda…: the whole campaign, the events selected in the Agenda
+ * page, or a date range; _selected() has the selection chosen already. */
+void tract_calendar_transfer_export          (TractWindow        *window);
+void tract_calendar_transfer_export_selected (TractWindow        *window);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
-/* tract-export-dialog.c — what Export Agenda… writes: the campaign or a date range
+/* tract-export-dialog.c — what Export Agenda… writes: the campaign, a selection or a date range
  *
  * The dialog only asks; the caller chooses the file and writes. Empty date
- * fields leave that end of the range open.
+ * fields leave that end of the range open. The events selected in the
+ * agenda are the caller's: the dialog only says how many.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,9 @@ struct _TractExportDialog
   AdwWindow             parent_instance;
 
   AdwPreferencesGroup  *events_group;
+  GtkCheckButton       *whole_check;
+  AdwActionRow         *selection_row;
+  GtkCheckButton       *selection_check;
   GtkCheckButton       *range_check;
   TractDateButton      *from_button;
   TractDateButton      *to_button;
@@ -29,6 +33,7 @@ G_DEFINE_FINAL_TYPE (TractExportDialog, tract_export_dialog, ADW_TYPE_WINDOW)
 
 enum {
   SIGNAL_EXPORT,
+  SIGNAL_EXPORT_SELECTION,
   N_SIGNALS
 };
 
@@ -82,6 +87,7 @@ on_export_clicked (TractExportDialog *self)
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  gboolean selection = gtk_check_button_get_active (self->selection_check);
 
   if (gtk_check_button_get_active (self->range_check))
     {
@@ -102,7 +108,10 @@ on_export_clicked (TractExportDialog *self)
    * window as its parent; destroyed later, as GTK 4.8's accessibility
    * layer may still be answering about the button that was clicked. */
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  g_signal_emit (self, signals[SIGNAL_EXPORT], 0, from, to);
+  if (selection)
+    g_signal_emit (self, signals[SIGNAL_EXPORT_SELECTION], 0);
+  else
+    g_signal_emit (self, signals[SIGNAL_EXPORT], 0, from, to);
   g_idle_add_once (destroy_window, g_object_ref (self));
 }
 
@@ -130,12 +139,23 @@ tract_export_dialog_class_init (TractExportDialogClass *klass)
   signals[SIGNAL_EXPORT] =
     g_signal_new ("export", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /**
+   * TractExportDialog::export-selection:
+   *
+   * The events selected in the agenda, which the caller knows.
+   */
+  signals[SIGNAL_EXPORT_SELECTION] =
+    g_signal_new ("export-selection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   g_type_ensure (TRACT_TYPE_DATE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tractapp/Tract/tract-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TractExportDialog, events_group);
+  gtk_widget_class_bind_template_child (widget_class, TractExportDialog, whole_check);
+  gtk_widget_class_bind_template_child (widget_class, TractExportDialog, selection_row);
+  gtk_widget_class_bind_template_child (widget_class, TractExportDialog, selection_check);
   gtk_widget_class_bind_template_child (widget_class, TractExportDialog, range_check);
   gtk_widget_class_bind_template_child (widget_class, TractExportDialog, from_button);
   gtk_widget_class_bind_template_child (widget_class, TractExportDialog, to_button);
@@ -162,4 +182,33 @@ tract_export_dialog_new (GtkWindow  *parent,
   if (campaign_name != NULL)
     adw_preferences_group_set_description (self->events_group, campaign_name);
   return self;
+}
+
+void
+tract_export_dialog_offer_selection (TractExportDialog *self,
+                                     guint              n_events,
+                                     gboolean           chosen)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (TRACT_IS_EXPORT_DIALOG (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->selection_row), n_events > 0);
+  if (n_events == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->selection_row), _("_Selected Events"));
+      adw_action_row_set_subtitle (self->selection_row, _("Select events in the agenda first"));
+      if (gtk_check_button_get_active (self->selection_check))
+        gtk_check_button_set_active (self->whole_check, TRUE);
+      return;
+    }
+
+  /* Translators: a choice of Export Agenda…; %u is how many events the agenda has selected. */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Selected Event (%u)", "_Selected Events (%u)",
+                                        n_events),
+                           n_events);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->selection_row), title);
+  adw_action_row_set_subtitle (self->selection_row, _("Each repeating event once, with its rule"));
+  if (chosen)
+    gtk_check_button_set_active (self->selection_check, TRUE);
 }

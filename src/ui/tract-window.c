@@ -107,6 +107,7 @@ update_mode (TractWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-ics", has_campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", has_campaign);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-selected-ics", has_campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-agenda", has_campaign);
 }
 
@@ -265,6 +266,15 @@ export_ics_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   tract_calendar_transfer_export (TRACT_WINDOW (widget));
+}
+
+/* The Agenda page's Export… in selection mode. */
+static void
+export_selected_ics_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  tract_calendar_transfer_export_selected (TRACT_WINDOW (widget));
 }
 
 static void
@@ -521,6 +531,7 @@ tract_window_class_init (TractWindowClass *klass)
                                    export_organizations_activated);
   gtk_widget_class_install_action (widget_class, "win.import-ics", NULL, import_ics_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-selected-ics", NULL, export_selected_ics_activated);
   gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-ics", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-agenda", NULL);
@@ -585,6 +596,15 @@ tract_window_get_campaign (TractWindow *self)
   g_return_val_if_fail (TRACT_IS_WINDOW (self), NULL);
 
   return self->campaign;
+}
+
+/* Returns: (transfer none): the Agenda page, whose selection Export Agenda… offers */
+TractAgendaPage *
+tract_window_get_agenda_page (TractWindow *self)
+{
+  g_return_val_if_fail (TRACT_IS_WINDOW (self), NULL);
+
+  return self->agenda_page;
 }
 
 /* @toast: (transfer full): the toast to show */

@@ -617,6 +617,108 @@ test_async_to_file (Fixture       *fixture,
   wait_for_finalize ((GObject **) &exporter);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  const char   *path;
+  gboolean      existed_while_written;
+  guint         n_notifies;
+} CancelOnProgress;
+
+/* Cancels the export at its first progress step, a few hundred events in. */
+static void
+cancel_on_progress (GObject          *object,
+                    GParamSpec       *pspec,
+                    CancelOnProgress *cancel)
+{
+  double progress = tract_ical_exporter_get_progress (TRACT_ICAL_EXPORTER (object));
+
+  cancel->n_notifies++;
+  if (progress <= 0.0 || progress >= 1.0)
+    return;
+  cancel->existed_while_written = g_file_test (cancel->path, G_FILE_TEST_EXISTS);
+  g_cancellable_cancel (cancel->cancellable);
+}
+
+static gboolean
+add_many_events (TractStore  *store,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Permanence %u", i);
+      g_autofree char *day = g_strdup_printf ("2021-%02u-%02u", 1 + i % 12, 1 + i % 28);
+      g_autoptr(TractEvent) event = io_add_all_day (user_data, title, day, day);
+    }
+  return TRUE;
+}
+
+/* An export cancelled (or failed) part way leaves no half-written file: a
+ * new file is removed, an existing one keeps what it held. */
+static void
+test_cancelled_leaves_no_file (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(TractIcalExporter) exporter = tract_ical_exporter_new (fixture->store);
+  g_autofree char *path = g_build_filename (fixture->directory, "cancelled.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  CancelOnProgress cancel = { cancellable, path, FALSE, 0 };
+
+  g_assert_true (tract_store_run (fixture->store, add_many_events, fixture, &error));
+  g_assert_no_error (error);
+  tract_ical_exporter_set_campaign (exporter, fixture->campaign_id);
+  g_signal_connect (exporter, "notify::progress", G_CALLBACK (cancel_on_progress), &cancel);
+
+  /* A new file: written in place while the export runs, gone once cancelled. */
+  g_assert_false (tract_ical_exporter_write_file (exporter, file, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (cancel.existed_while_written);
+  g_assert_cmpfloat (tract_ical_exporter_get_progress (exporter), <, 1.0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->directory, 0, NULL);
+    const char *name;
+
+    /* Nothing left beside it either. */
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_suffix (name, ".ics") || g_str_has_prefix (name, ".goutputstream"));
+  }
+
+  /* An existing file: untouched. */
+  g_assert_true (g_file_set_contents (path, "old agenda\n", -1, NULL));
+  g_cancellable_reset (cancellable);
+  cancel.existed_while_written = FALSE;
+  g_assert_false (tract_ical_exporter_write_file (exporter, file, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old agenda\n");
+  g_clear_pointer (&contents, g_free);
+
+  /* A failure other than a cancellation: a range that ends before it starts. */
+  g_assert_true (g_remove (path) == 0);
+  tract_ical_exporter_set_range (exporter, "2021-05-31", "2021-05-01");
+  g_assert_false (tract_ical_exporter_write_file (exporter, file, NULL, &error));
+  g_assert_error (error, TRACT_ICAL_ERROR, TRACT_ICAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Not cancelled: the whole calendar, in the new file. */
+  tract_ical_exporter_set_range (exporter, NULL, NULL);
+  g_signal_handlers_disconnect_by_data (exporter, &cancel);
+  g_assert_true (tract_ical_exporter_write_file (exporter, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tract_ical_exporter_get_n_events (exporter), ==, 1000);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_suffix (contents, "END:VCALENDAR\r\n"));
+  g_remove (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -641,6 +743,7 @@ main (int    argc,
   TEST ("libical-reads-demo", test_libical_reads_back);
   TEST ("range-and-selection", test_range_and_selection);
   TEST ("async-to-file", test_async_to_file);
+  TEST ("cancelled-leaves-no-file", test_cancelled_leaves_no_file);
 
   return g_test_run ();
 }

@@ -408,6 +408,56 @@ test_lazy (Fixture       *fixture,
   g_assert_cmpuint (tract_agenda_list_get_n_loaded (list), <=, 128);
 }
 
+/* A selection of positions resolves to the events shown there, in the
+ * list's order and under its filters, without loading any row. */
+static void
+test_event_ids (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TractEvent) rally = add_event (fixture, "Rassemblement", "2021-03-20T14:00", "2021-03-20T17:00", "");
+  g_autoptr(TractEvent) permanence = add_event (fixture, "Permanence", "2021-03-18T18:30", "2021-03-18T20:00",
+                                                "FREQ=WEEKLY;COUNT=3");
+  g_autoptr(TractEvent) may = add_event (fixture, "Manifestation", "2021-05-01", "2021-05-01", "");
+  gint64 rally_id = tract_record_get_id (TRACT_RECORD (rally));
+  gint64 permanence_id = tract_record_get_id (TRACT_RECORD (permanence));
+  gint64 may_id = tract_record_get_id (TRACT_RECORD (may));
+  GListModel *model = G_LIST_MODEL (fixture->list);
+  g_autoptr(TractAgendaList) fresh = tract_agenda_list_new (fixture->db.store, fixture->campaign_id);
+  gint64 ids[8] = { 0 };
+
+  /* 18 March, 20 March, 25 March, 1 April, 1 May */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_cmpuint (tract_agenda_list_get_event_ids (fresh, 0, 8, ids), ==, 5);
+  g_assert_cmpint (ids[0], ==, permanence_id);
+  g_assert_cmpint (ids[1], ==, rally_id);
+  g_assert_cmpint (ids[2], ==, permanence_id);
+  g_assert_cmpint (ids[3], ==, permanence_id);
+  g_assert_cmpint (ids[4], ==, may_id);
+  g_assert_cmpuint (tract_agenda_list_get_n_loaded (fresh), ==, 0);
+  /* Every position agrees with the row a view reads there. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(TractRecord) event = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (tract_record_get_id (event), ==, ids[i]);
+    }
+
+  memset (ids, 0, sizeof ids);
+  g_assert_cmpuint (tract_agenda_list_get_event_ids (fixture->list, 3, 2, ids), ==, 2);
+  g_assert_cmpint (ids[0], ==, permanence_id);
+  g_assert_cmpint (ids[1], ==, may_id);
+  g_assert_cmpint (ids[2], ==, 0);
+  g_assert_cmpuint (tract_agenda_list_get_event_ids (fixture->list, 5, 2, ids), ==, 0);
+  g_assert_cmpuint (tract_agenda_list_get_event_ids (fixture->list, 0, 0, NULL), ==, 0);
+
+  /* Under a filter, the positions are those of the filtered list. */
+  tract_agenda_list_set_search (fixture->list, "perm");
+  memset (ids, 0, sizeof ids);
+  g_assert_cmpuint (tract_agenda_list_get_event_ids (fixture->list, 1, 8, ids), ==, 2);
+  g_assert_cmpint (ids[0], ==, permanence_id);
+  g_assert_cmpint (ids[1], ==, permanence_id);
+}
+
 static gboolean
 add_series (TractStore  *store,
             gpointer     user_data,
@@ -509,6 +559,7 @@ main (int   argc,
   ADD ("/agenda-list/horizon-and-long-spans", test_horizon_and_long_spans);
   ADD ("/agenda-list/lazy", test_lazy);
   ADD ("/agenda-list/search-follows-changes", test_search_follows_changes);
+  ADD ("/agenda-list/event-ids", test_event_ids);
   ADD ("/agenda-list/expanded-in-steps", test_expanded_in_steps);
 #undef ADD
 

@@ -3,7 +3,6 @@
 """The Agenda page and the event editor (issue 4), driven through the
 accessibility tree under Xvfb, the database checked after each step."""
 
-import ctypes
 import os
 import sqlite3
 import sys
@@ -13,70 +12,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 import tractui  # noqa: E402
-
-
-class Mouse:
-    """Real clicks through the XTEST extension of the X server, for what
-    AT-SPI cannot activate in GTK 4.8 (a combo row's popover and its items).
-    Without a window manager the window sits at the origin: its coordinates
-    are the screen's."""
-
-    def __init__(self):
-        self.x11 = ctypes.CDLL("libX11.so.6")
-        self.xtst = ctypes.CDLL("libXtst.so.6")
-        self.x11.XOpenDisplay.restype = ctypes.c_void_p
-        self.x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-        self.x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-        self.x11.XFlush.argtypes = [ctypes.c_void_p]
-        self.xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-                                                   ctypes.c_ulong]
-        self.xtst.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
-        self.xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
-        self.x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
-        self.display = self.x11.XOpenDisplay(None)
-        if not self.display:
-            raise unittest.SkipTest("no X display for clicks")
-
-    def close(self):
-        self.x11.XCloseDisplay(self.display)
-
-    def click(self, node):
-        extents = node.get_extents(tractui.Atspi.CoordType.WINDOW)
-        x, y = extents.x + extents.width // 2, extents.y + extents.height // 2
-        self.xtst.XTestFakeMotionEvent(self.display, -1, x, y, 0)
-        self.xtst.XTestFakeButtonEvent(self.display, 1, 1, 0)
-        self.xtst.XTestFakeButtonEvent(self.display, 1, 0, 0)
-        self.x11.XFlush(self.display)
-        time.sleep(0.5)
-
-    def key(self, keysym, times=1):
-        """Keys go where the focus is: an open popover holds the keyboard."""
-        code = self.x11.XKeysymToKeycode(self.display, keysym)
-        for _ in range(times):
-            self.xtst.XTestFakeKeyEvent(self.display, code, 1, 0)
-            self.xtst.XTestFakeKeyEvent(self.display, code, 0, 0)
-            self.x11.XFlush(self.display)
-            time.sleep(0.2)
-
-
-    def shortcut(self, modifier, keysym):
-        """A key with a modifier held, over the window (without a window
-        manager, the keyboard goes to the window under the pointer)."""
-        codes = [self.x11.XKeysymToKeycode(self.display, k) for k in (modifier, keysym)]
-        self.xtst.XTestFakeMotionEvent(self.display, -1, 600, 40, 0)
-        for code in codes:
-            self.xtst.XTestFakeKeyEvent(self.display, code, 1, 0)
-        for code in reversed(codes):
-            self.xtst.XTestFakeKeyEvent(self.display, code, 0, 0)
-        self.x11.XFlush(self.display)
-        time.sleep(0.5)
-
-
-KEY_DOWN = 0xFF54
-KEY_UP = 0xFF52
-KEY_RETURN = 0xFF0D
-KEY_CONTROL_L = 0xFFE3
-KEY_N = 0x006E
+from tractui import KEY_CONTROL_L, KEY_DOWN, KEY_N, KEY_RETURN, KEY_UP, Mouse  # noqa: E402
 
 
 def wait_row(database, sql, params, expected, what):

@@ -6,7 +6,6 @@ Every step that changes something is checked in the database itself.
 """
 
 import csv
-import ctypes
 import os
 import sqlite3
 import sys
@@ -17,6 +16,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(__file__))
 import tractui  # noqa: E402
 from gi.repository import Atspi  # noqa: E402
+from tractui import KEY_CONTROL_L, KEY_N  # noqa: E402
 
 
 def within(root, role_name, name_, contains=False):
@@ -29,56 +29,7 @@ def within(root, role_name, name_, contains=False):
     return None
 
 
-class Keyboard:
-    """Real key presses and clicks through the XTEST extension of the X server (AT-SPI's
-    own synthesis does not reach GTK 4 under Xvfb). Without a window
-    manager the keys go to the window under the pointer: it goes there first."""
-
-    def __init__(self):
-        self.x11 = ctypes.CDLL("libX11.so.6")
-        self.xtst = ctypes.CDLL("libXtst.so.6")
-        self.x11.XOpenDisplay.restype = ctypes.c_void_p
-        self.x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-        self.x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-        self.x11.XFlush.argtypes = [ctypes.c_void_p]
-        self.x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
-        self.xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
-        self.xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-                                                   ctypes.c_ulong]
-        self.xtst.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
-        self.display = self.x11.XOpenDisplay(None)
-        if not self.display:
-            raise unittest.SkipTest("no X display for key presses")
-
-    def close(self):
-        self.x11.XCloseDisplay(self.display)
-
-    def click(self, node):
-        """A real click in the middle of @node. Without a window manager
-        every window sits at the origin of the screen, so window
-        coordinates are screen coordinates (asking AT-SPI for screen
-        coordinates makes GTK 4 warn)."""
-        extents = node.get_extents(Atspi.CoordType.WINDOW)
-        self.xtst.XTestFakeMotionEvent(self.display, -1, extents.x + extents.width // 2,
-                                       extents.y + extents.height // 2, 0)
-        self.xtst.XTestFakeButtonEvent(self.display, 1, 1, 0)
-        self.xtst.XTestFakeButtonEvent(self.display, 1, 0, 0)
-        self.x11.XFlush(self.display)
-
-    def press(self, *keysyms):
-        """Holds the first keys, presses the last: press(CONTROL_L, KEY_N)."""
-        codes = [self.x11.XKeysymToKeycode(self.display, keysym) for keysym in keysyms]
-        self.xtst.XTestFakeMotionEvent(self.display, -1, 600, 400, 0)
-        for code in codes:
-            self.xtst.XTestFakeKeyEvent(self.display, code, 1, 0)
-        for code in reversed(codes):
-            self.xtst.XTestFakeKeyEvent(self.display, code, 0, 0)
-        self.x11.XFlush(self.display)
-
-
-CONTROL_L = 0xFFE3
 KEY_L = 0x006C
-KEY_N = 0x006E
 
 
 class OrganizationsTest(unittest.TestCase):
@@ -306,18 +257,18 @@ class OrganizationsTest(unittest.TestCase):
 
     def test_control_n_on_this_page(self):
         app = self.open()
-        keyboard = Keyboard()
+        keyboard = tractui.Mouse()
         self.addCleanup(keyboard.close)
         app.find("list item", "Union des Femmes Socialistes", contains=True)
-        keyboard.press(CONTROL_L, KEY_N)
+        keyboard.shortcut(KEY_CONTROL_L, KEY_N)
         self.wait_db("SELECT count(*) FROM organization WHERE name = 'New Organization'", [(1,)])
-        keyboard.press(CONTROL_L, KEY_N)
+        keyboard.shortcut(KEY_CONTROL_L, KEY_N)
         self.wait_db("SELECT count(*) FROM organization WHERE name = 'New Organization 2'", [(1,)])
 
         # Not on another page: the key is the page's.
         app.click(app.find("page tab", "Agenda", actionable=True))
         tractui.wait_for(lambda: self.current_page() == "Agenda", what="the Agenda page")
-        keyboard.press(CONTROL_L, KEY_N)
+        keyboard.shortcut(KEY_CONTROL_L, KEY_N)
         time.sleep(1)
         self.assertEqual(self.query("SELECT count(*) FROM organization WHERE name LIKE 'New Organization%'"), [(2,)])
 
@@ -355,7 +306,7 @@ class OrganizationsTest(unittest.TestCase):
         db.close()
         self.settings(last_page="'organizations'")
         app = self.app = tractui.App(self.database, extra_env=self.env)
-        keyboard = Keyboard()
+        keyboard = tractui.Mouse()
         self.addCleanup(keyboard.close)
 
         # Export, private notes included by a tick in the file chooser.
@@ -384,7 +335,7 @@ class OrganizationsTest(unittest.TestCase):
         app.click(app.find("push button", "Main Menu", actionable=True))
         app.click(app.find("menu item", "Import Organizations from CSV…", actionable=True))
         chooser = self.window("Import Organizations from CSV")
-        keyboard.press(CONTROL_L, KEY_L)
+        keyboard.shortcut(KEY_CONTROL_L, KEY_L)
         location = tractui.wait_for(lambda: within(chooser, "text", "GtkFileChooserEntry"), what="the location entry")
         app.type_into(location, imported)
         # The chooser looks the typed file up before it lets it be opened.

@@ -16,10 +16,16 @@ import tempfile
 import time
 import unittest
 
+import icalendar
+
 sys.path.insert(0, os.path.dirname(__file__))
 import tractui  # noqa: E402
+from tractui import KEY_A, KEY_CONTROL_L, KEY_ESCAPE, KEY_SPACE  # noqa: E402
 
 CAMPAIGN = "Vive la Commune de 1871"
+RALLY = "Rassemblement pour les 150 ans de la Commune de Paris"
+WEEKLY = "Permanence du collectif"
+WEEKLY_UID = "permanence-2021@example.org"
 
 
 def unfold(text):
@@ -74,8 +80,50 @@ class TransferTest(unittest.TestCase):
 
     def open(self, database, **env):
         self.app = tractui.App(database, extra_env={"GSETTINGS_BACKEND": "memory", **env})
-        self.app.find_text("Rassemblement pour les 150 ans de la Commune de Paris")
+        self.app.find_text(RALLY)
         return self.app
+
+    def tall_window(self):
+        """A window as tall as the screen (see meson.build), so that a whole
+        editor, or the whole agenda, shows: what a test clicks is on screen."""
+        config = os.path.join(self.dir.name, "config")
+        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as keyfile:
+            keyfile.write("[io/github/tractapp/Tract]\nwindow-width=1200\nwindow-height=2500\n")
+        return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
+
+    def add_weekly_event(self, database):
+        """The sample campaign and a series: three Saturdays of April 2021."""
+        path = os.path.join(self.dir.name, "weekly.ics")
+        with open(path, "w", newline="") as f:
+            f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                    f"BEGIN:VEVENT\r\nUID:{WEEKLY_UID}\r\nDTSTAMP:20210101T000000Z\r\n"
+                    "DTSTART:20210403T160000Z\r\nDTEND:20210403T180000Z\r\n"
+                    f"RRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:{WEEKLY}\r\nEND:VEVENT\r\n"
+                    "END:VCALENDAR\r\n")
+        subprocess.run([tractui.TRACT, f"--database={database}", "import-ics", f"--campaign={CAMPAIGN}", path],
+                       check=True, capture_output=True)
+
+    def mouse(self):
+        mouse = tractui.Mouse()
+        self.addCleanup(mouse.close)
+        return mouse
+
+    def labels(self, text, count):
+        """The @count labels that read @text, in the order of the list."""
+        app = self.app
+        return tractui.wait_for(lambda: (lambda found: found if len(found) == count else None)(
+            [n for n in app.find_all("label") if tractui.text_of(n) == text]), what=f"{count} × {text!r}")
+
+    def checked(self, node):
+        """A check box ticked, or a toggle button down (GTK 4.8: "pressed")."""
+        states = node.get_state_set()
+        return states.contains(tractui.Atspi.StateType.CHECKED) or states.contains(tractui.Atspi.StateType.PRESSED)
+
+    def wait_gone(self, needle):
+        app = self.app
+        tractui.wait_for(lambda: not any(needle in tractui.text_of(n) for n in app.find_all("label")),
+                         what=f"{needle!r} hidden")
 
     def menu(self, label):
         app = self.app
@@ -141,6 +189,10 @@ class TransferTest(unittest.TestCase):
         app = self.open(database, TRACT_TEST_SAVE_PATH=path)
 
         self.menu("Export Agenda…")
+        # Nothing is selected in the agenda: that choice shows, and cannot be made.
+        app.find_text("Select events in the agenda first")
+        choice = app.find("list item", "Selected Events")
+        self.assertFalse(choice.get_state_set().contains(tractui.Atspi.StateType.SENSITIVE))
         # Typing a day chooses "Date Range" (check buttons have no AT-SPI action in GTK 4.8).
         app.type_into(app.find("text", "First day"), "2021-05-01")
         app.type_into(app.find("text", "Last day"), "2021-05-31")
@@ -179,12 +231,7 @@ class TransferTest(unittest.TestCase):
         database = tractui.fresh_database(self.dir.name)
         path = os.path.join(self.dir.name, "event.ics")
         # A window as tall as the whole editor, so that its last group shows.
-        config = os.path.join(self.dir.name, "config")
-        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
-        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as keyfile:
-            keyfile.write("[io/github/tractapp/Tract]\nwindow-width=1200\nwindow-height=2500\n")
-        app = self.open(database, GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config,
-                        TRACT_TEST_SAVE_PATH=path)
+        app = self.open(database, TRACT_TEST_SAVE_PATH=path, **self.tall_window())
 
         before = tractui.query(database, "SELECT max(id) FROM event")[0][0]
         app.click(app.find("push button", "New Event", actionable=True))
@@ -198,6 +245,91 @@ class TransferTest(unittest.TestCase):
 
         _, events = events_of(path)
         self.assertEqual([event["SUMMARY"] for event in events], ["Pique-nique de la Commune"])
+
+    def test_export_selected_events(self):
+        database = tractui.fresh_database(self.dir.name)
+        self.add_weekly_event(database)
+        path = os.path.join(self.dir.name, "selection.ics")
+        app = self.open(database, TRACT_TEST_SAVE_PATH=path, **self.tall_window())
+        mouse = self.mouse()
+        (rally_uid,) = tractui.query(database, "SELECT uid FROM event WHERE title = ?", RALLY)[0]
+
+        app.click(app.find("push button", "Select Events", actionable=True))
+        app.find_text("0 events selected")
+        # Two occurrences of the series and the rally: two events.
+        weekly = self.labels(WEEKLY, 3)
+        (rally,) = self.labels(RALLY, 1)
+        for label in (weekly[0], weekly[2], rally):
+            mouse.click(label)
+        app.find_text("2 events selected")
+        boxes = app.find_all("check box", f"Selected: {WEEKLY}")
+        self.assertEqual([self.checked(box) for box in boxes], [True, False, True])
+        self.assertTrue(self.checked(app.find("check box", f"Selected: {RALLY}")))
+        # A click toggles: the rally goes, and comes back; Ctrl+click does the same.
+        mouse.click(rally)
+        app.find_text("1 event selected")
+        mouse.click(rally, KEY_CONTROL_L)
+        app.find_text("2 events selected")
+
+        app.click(app.find("push button", "Export…", actionable=True))
+        app.find("frame", "Export Agenda")
+        choice = app.find("list item", "Selected Events (2)")
+        self.assertTrue(choice.get_state_set().contains(tractui.Atspi.StateType.SENSITIVE))
+        app.click(app.find("push button", "Export", actionable=True))
+        self.settle(path)
+
+        with open(path, "rb") as f:
+            calendar = icalendar.Calendar.from_ical(f.read())
+        events = calendar.walk("VEVENT")
+        self.assertEqual(sorted(str(event["UID"]) for event in events), sorted([WEEKLY_UID, rally_uid]))
+        (series,) = [event for event in events if str(event["UID"]) == WEEKLY_UID]
+        self.assertEqual(series["RRULE"]["FREQ"], ["WEEKLY"])
+        self.assertEqual(series["RRULE"]["COUNT"], [3])
+
+        # Escape leaves selection mode, and nothing stays selected. (While the
+        # toast that says what was written shows, Escape dismisses it first:
+        # libadwaita's toast overlay takes the key. It goes after 5 s.)
+        tractui.wait_for(lambda: not any("exported to" in tractui.text_of(n) for n in app.find_all("label")),
+                         timeout=30, what="the toast gone")
+        mouse.shortcut(None, KEY_ESCAPE)
+        self.wait_gone("events selected")
+        tractui.wait_for(lambda: not app.find_all("check box", f"Selected: {WEEKLY}"), what="no check boxes")
+        self.assertFalse(self.checked(app.find("push button", "Select Events")))
+        app.click(app.find("push button", "Select Events", actionable=True))
+        app.find_text("0 events selected")
+
+    def test_select_all_with_the_keyboard(self):
+        database = tractui.fresh_database(self.dir.name)
+        self.add_weekly_event(database)
+        app = self.open(database, **self.tall_window())
+        mouse = self.mouse()
+
+        # A click on the button, which then has the keyboard.
+        toggle = app.find("push button", "Select Events", actionable=True)
+        mouse.click(toggle)
+        app.find_text("0 events selected")
+        self.assertTrue(self.checked(toggle))
+        # Nine rows, seven events: the series counts once.
+        mouse.shortcut(KEY_CONTROL_L, KEY_A)
+        app.find_text("7 events selected")
+        boxes = app.find_all("check box", "Selected: ", contains=True)
+        self.assertEqual(len(boxes), 9)
+        self.assertTrue(all(self.checked(box) for box in boxes))
+
+        # A search shows other rows: the selection goes, and the count says so.
+        app.type_into(app.find("entry", "Search Events"), "permanence")
+        app.find_text("3 events")
+        app.find_text("0 events selected")
+        mouse.shortcut(KEY_CONTROL_L, KEY_A)
+        app.find_text("1 event selected")
+
+        mouse.shortcut(None, KEY_ESCAPE)
+        self.wait_gone("selected")
+        self.assertFalse(self.checked(toggle))
+        # Space on the button: selection mode again, with nothing selected.
+        mouse.shortcut(None, KEY_SPACE)
+        app.find_text("0 events selected")
+        self.assertTrue(self.checked(toggle))
 
     @unittest.skipUnless(shutil.which("pdftotext"), "pdftotext (poppler-utils) is missing")
     def test_print_agenda_through_the_print_operation(self):

@@ -6,6 +6,7 @@ this module starts the accessibility bus, then the application, and finds
 widgets by role and accessible name.
 """
 
+import ctypes
 import os
 import shutil
 import sqlite3
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unittest
 
 import gi
 
@@ -204,6 +206,78 @@ class App:
         errors = self.errors()
         self.stderr.close()
         return errors
+
+
+KEY_DOWN = 0xFF54
+KEY_UP = 0xFF52
+KEY_RETURN = 0xFF0D
+KEY_ESCAPE = 0xFF1B
+KEY_SPACE = 0x0020
+KEY_CONTROL_L = 0xFFE3
+KEY_A = 0x0061
+KEY_N = 0x006E
+
+
+class Mouse:
+    """Real clicks and keys through the XTEST extension of the X server, for
+    what AT-SPI cannot do in GTK 4.8 (a combo row's popover and its items, a
+    click with Ctrl held, a key to the window). Without a window manager
+    the window sits at the origin: its coordinates are the screen's."""
+
+    def __init__(self):
+        self.x11 = ctypes.CDLL("libX11.so.6")
+        self.xtst = ctypes.CDLL("libXtst.so.6")
+        self.x11.XOpenDisplay.restype = ctypes.c_void_p
+        self.x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        self.x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        self.x11.XFlush.argtypes = [ctypes.c_void_p]
+        self.xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                                   ctypes.c_ulong]
+        self.xtst.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+        self.xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+        self.x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+        self.display = self.x11.XOpenDisplay(None)
+        if not self.display:
+            raise unittest.SkipTest("no X display for clicks")
+
+    def close(self):
+        self.x11.XCloseDisplay(self.display)
+
+    def _keys(self, keysyms, press):
+        for keysym in (keysyms if press else reversed(keysyms)):
+            self.xtst.XTestFakeKeyEvent(self.display, self.x11.XKeysymToKeycode(self.display, keysym),
+                                        1 if press else 0, 0)
+
+    def click(self, node, modifier=None):
+        """A click in the middle of @node, @modifier (a keysym) held."""
+        extents = node.get_extents(Atspi.CoordType.WINDOW)
+        x, y = extents.x + extents.width // 2, extents.y + extents.height // 2
+        self.xtst.XTestFakeMotionEvent(self.display, -1, x, y, 0)
+        held = [modifier] if modifier is not None else []
+        self._keys(held, True)
+        self.xtst.XTestFakeButtonEvent(self.display, 1, 1, 0)
+        self.xtst.XTestFakeButtonEvent(self.display, 1, 0, 0)
+        self._keys(held, False)
+        self.x11.XFlush(self.display)
+        time.sleep(0.5)
+
+    def key(self, keysym, times=1):
+        """Keys go where the focus is: an open popover holds the keyboard."""
+        for _ in range(times):
+            self._keys([keysym], True)
+            self._keys([keysym], False)
+            self.x11.XFlush(self.display)
+            time.sleep(0.2)
+
+    def shortcut(self, modifier, keysym):
+        """A key, with @modifier held unless None, over the window (without a
+        window manager, the keyboard goes to the window under the pointer)."""
+        keys = [keysym] if modifier is None else [modifier, keysym]
+        self.xtst.XTestFakeMotionEvent(self.display, -1, 600, 400, 0)
+        self._keys(keys, True)
+        self._keys(keys, False)
+        self.x11.XFlush(self.display)
+        time.sleep(0.5)
 
 
 def query(database, sql, *params):
