@@ -3,8 +3,8 @@
  * A bulk (tract-event-bulk.c) has the triggers of migration 5 leave the
  * search index and the agenda's occurrences of its events to its end. The
  * tests hold what it writes equal to what the triggers write row by row,
- * through edits made before the end, and check that a rollback leaves the
- * triggers working.
+ * through edits made before the end, check that it refuses an event as the
+ * store would, and that a rollback leaves the triggers working.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -107,6 +107,17 @@ make_events (void)
   g_ptr_array_add (events, timed ("monthly", "Assemblée mensuelle", "2021-09-04T10:00", "2021-09-04T12:00",
                                   "Europe/Paris", "FREQ=MONTHLY;BYDAY=1SA", ""));
   tract_record_set_text (g_ptr_array_index (events, 5), "status", "tentative");
+  /* Enough to fill batches and leave a partial one. */
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *uid = g_strdup_printf ("meeting-%u", i);
+      g_autofree char *title = g_strdup_printf ("Réunion de quartier n°%u", i);
+      g_autofree char *start = g_strdup_printf ("2021-10-%02uT18:00", 1 + i % 28);
+      g_autofree char *end = g_strdup_printf ("2021-10-%02uT19:30", 1 + i % 28);
+
+      g_ptr_array_add (events, timed (uid, title, start, end, "Europe/Paris", i % 10 == 0 ? "FREQ=DAILY;COUNT=2" : "",
+                                      ""));
+    }
   return events;
 }
 
@@ -134,7 +145,7 @@ append_rows (GString    *out,
 }
 
 static const char * const words[] = {
-  "rassemblement", "republique", "sono", "celebration", "hebdomadaire", "deplacee", "soutien", "brooklyn",
+  "quartier", "n°69", "rassemblement", "republique", "sono", "celebration", "hebdomadaire", "deplacee", "soutien", "brooklyn",
   "mensuelle", "existante", "renommee", "vie", "r",
 };
 
@@ -255,7 +266,11 @@ insert_bulk (TractStore  *store,
   g_assert_cmpint (count (store, "SELECT count(*) FROM event_search WHERE event_search MATCH 'rassemblement'"),
                    ==, 0);
   if (user_data != NULL)
-    edit (store);
+    {
+      /* The store sees queued events once they are written. */
+      g_assert_true (tract_event_bulk_flush (bulk, error));
+      edit (store);
+    }
   return tract_event_bulk_end (bulk, error);
 }
 
@@ -292,8 +307,9 @@ test_same_as_triggers (Fixture       *fixture,
   compare (fixture, NULL);
 
   /* Not equal by being empty: three weeks of four (one excluded), four
-   * first Saturdays up to the horizon, one row for each other event. */
-  g_assert_cmpint (count (fixture->bulk.store, "SELECT count(*) FROM event_occurrence"), ==, 3 + 4 + 5);
+   * first Saturdays up to the horizon, two days for seven meetings, one
+   * row for each other event. */
+  g_assert_cmpint (count (fixture->bulk.store, "SELECT count(*) FROM event_occurrence"), ==, 3 + 4 + 7 * 2 + 5 + 63);
   g_assert_cmpint (count (fixture->bulk.store,
                           "SELECT count(*) FROM event_occurrence WHERE span_days = 1 AND kind = 'celebration'"),
                    ==, 1);
@@ -316,6 +332,60 @@ test_edits_before_end (Fixture       *fixture,
                                                " 'hebdomadaire OR soutien OR existante'"), ==, 0);
   g_assert_cmpint (count (fixture->bulk.store, "SELECT count(*) FROM event_occurrence"
                                                " WHERE day IN ('2021-04-02', '2021-03-11')"), ==, 2);
+}
+
+static gboolean
+insert_duplicates (TractStore  *store,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  TractEventBulk *bulk = begin_with_events (store);
+  g_autoptr(TractEvent) again = timed ("meeting-69", "Doublon", "2021-10-05T10:00", "2021-10-05T11:00",
+                                       "Europe/Paris", "", "");
+  g_autoptr(TractEvent) taken = timed ("existing", "Doublon", "2021-10-05T10:00", "2021-10-05T11:00",
+                                       "Europe/Paris", "", "");
+  g_autoptr(TractEvent) invalid = timed ("invalid", "Mauvaise récurrence", "2021-10-05T10:00",
+                                         "2021-10-05T11:00", "Europe/Paris", "FREQ=SOMETIMES", "");
+  g_autoptr(TractEvent) fine = timed ("fine", "Dernier arrivé", "2021-10-06T10:00", "2021-10-06T11:00",
+                                      "Europe/Paris", "", "");
+  g_autoptr(GError) refusal = NULL;
+
+  /* Queued, written, or there before: refused alone, and the bulk goes on. */
+  g_assert_false (tract_event_bulk_insert (bulk, TRACT_RECORD (again), NULL, NULL, &refusal));
+  g_assert_error (refusal, TRACT_STORE_ERROR, TRACT_STORE_ERROR_DUPLICATE);
+  g_assert_cmpstr (tract_store_error_get_field (refusal), ==, "uid");
+  g_clear_error (&refusal);
+  g_assert_false (tract_event_bulk_insert (bulk, TRACT_RECORD (again), NULL, NULL, &refusal));
+  g_assert_error (refusal, TRACT_STORE_ERROR, TRACT_STORE_ERROR_DUPLICATE);
+  g_clear_error (&refusal);
+  g_assert_false (tract_event_bulk_insert (bulk, TRACT_RECORD (taken), NULL, NULL, &refusal));
+  g_assert_error (refusal, TRACT_STORE_ERROR, TRACT_STORE_ERROR_DUPLICATE);
+  g_clear_error (&refusal);
+  g_assert_false (tract_event_bulk_insert (bulk, TRACT_RECORD (invalid), NULL, NULL, &refusal));
+  g_assert_error (refusal, TRACT_STORE_ERROR, TRACT_STORE_ERROR_INVALID);
+  g_assert_cmpint (tract_event_bulk_find_uid (bulk, "fine", error), ==, 0);
+  g_assert_true (tract_event_bulk_insert (bulk, TRACT_RECORD (fine), NULL, NULL, error));
+  g_assert_cmpint (tract_event_bulk_find_uid (bulk, "fine", error), >, 0);
+  return tract_event_bulk_end (bulk, error);
+}
+
+static void
+test_duplicates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TractStore *store = fixture->bulk.store;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tract_store_run (store, insert_duplicates, NULL, &error));
+  g_assert_no_error (error);
+  /* make_events(), "existing" and "fine", each once, each indexed. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM event"), ==, 76 + 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM event WHERE title = 'Doublon'"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM event_search WHERE event_search MATCH 'dernier OR n°69'"),
+                   ==, 2);
+  g_assert_cmpint (sqlite3_exec (tract_store_get_connection (store),
+                                 "INSERT INTO event_search (event_search, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
 static gboolean
@@ -400,6 +470,7 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/event-bulk/edits-before-end", Fixture, NULL, fixture_setup, test_edits_before_end,
               fixture_teardown);
+  g_test_add ("/event-bulk/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/event-bulk/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
   g_test_add ("/event-bulk/not-nested", Fixture, NULL, fixture_setup, test_not_nested, fixture_teardown);
 
