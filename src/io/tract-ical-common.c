@@ -39,13 +39,17 @@ tract_ical_kind_from_category (const char *category)
 {
   g_autofree char *folded = g_utf8_casefold (category, -1);
 
+  /* The English names (ASCII: casefolding them is lowering them) and
+   * Tract's own first, so that an import of a file written in English
+   * looks up no translation per event. */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_ascii_strcasecmp (folded, kinds[i].category) == 0 || g_str_equal (folded, kinds[i].kind))
+      return kinds[i].kind;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      g_autofree char *english = g_utf8_casefold (kinds[i].category, -1);
       g_autofree char *translated = g_utf8_casefold (g_dgettext (GETTEXT_PACKAGE, kinds[i].category), -1);
 
-      if (g_str_equal (folded, english) || g_str_equal (folded, translated)
-          || g_str_equal (folded, kinds[i].kind))
+      if (g_str_equal (folded, translated))
         return kinds[i].kind;
     }
   return NULL;

@@ -22,6 +22,7 @@
 
 #include "tract-campaign.h"
 #include "tract-event.h"
+#include "tract-event-bulk.h"
 #include "tract-event-query.h"
 #include "tract-ical-import.h"
 #include "tract-ical-private.h"
@@ -502,6 +503,8 @@ typedef struct
   GHashTable       *zones;         /* TZID → Zone */
   GHashTable       *gzones;        /* IANA name → GTimeZone */
   GHashTable       *uids;          /* UID → line of its first event in the file */
+  TractEventBulk   *bulk;          /* during the second pass */
+  TractRecord      *fresh;         /* reused for every new event */
   gboolean          noted_floating;
   guint             n_added;
   guint             n_updated;
@@ -523,6 +526,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->zones, g_hash_table_unref);
   g_clear_pointer (&import->gzones, g_hash_table_unref);
   g_clear_pointer (&import->uids, g_hash_table_unref);
+  g_clear_object (&import->fresh);
 }
 
 static GTimeZone *
@@ -1452,9 +1456,19 @@ store_event (Import    *import,
              guint      line,
              GError   **error)
 {
-  g_autoptr(TractEvent) existing = tract_store_find (import->store, TRACT_TYPE_EVENT, "uid", incoming->uid);
+  gint64 existing_id = tract_event_bulk_find_uid (import->bulk, incoming->uid, error);
+  g_autoptr(TractEvent) existing = NULL;
   g_autoptr(TractRecord) record = NULL;
   g_autoptr(GError) local_error = NULL;
+
+  if (existing_id < 0)
+    return FALSE;
+  if (existing_id > 0)
+    {
+      existing = tract_store_load (import->store, TRACT_TYPE_EVENT, existing_id, error);
+      if (existing == NULL)
+        return FALSE;
+    }
 
   if (existing != NULL)
     {
@@ -1502,13 +1516,16 @@ store_event (Import    *import,
     }
   else
     {
-      record = g_object_new (TRACT_TYPE_EVENT, "campaign_id", import->campaign_id, NULL);
-      tract_record_set_text (record, "uid", incoming->uid);
-      tract_record_set_integer (record, "sequence", incoming->sequence);
-      apply (record, incoming, incoming->description);
+      /* One record for every new event: apply() sets each column the
+       * file decides, and the insertion the others. */
+      if (import->fresh == NULL)
+        import->fresh = g_object_new (TRACT_TYPE_EVENT, "campaign_id", import->campaign_id, NULL);
+      tract_record_set_text (import->fresh, "uid", incoming->uid);
+      tract_record_set_integer (import->fresh, "sequence", incoming->sequence);
+      apply (import->fresh, incoming, incoming->description);
       /* The calendar object's own stamps (RFC 5545 §3.8.7) travel with it. */
-      if (!tract_event_insert_batched (import->store, record, incoming->created, incoming->modified,
-                                       &local_error))
+      if (!tract_event_bulk_insert (import->bulk, import->fresh, incoming->created, incoming->modified,
+                                    &local_error))
         goto refused;
       import->n_added++;
       return TRUE;
@@ -1707,7 +1724,6 @@ second_pass (TractStore  *store,
              GError     **error)
 {
   Import *import = user_data;
-  TractEventBulk *bulk;
   Reader reader;
   Scanner scanner;
   GString *line;
@@ -1722,9 +1738,9 @@ second_pass (TractStore  *store,
         set_read_error (import, cause, error);
       return FALSE;
     }
-  /* The search index is brought up to date once, at the end. */
-  bulk = tract_event_bulk_begin (store, error);
-  if (bulk == NULL)
+  /* The search index and the agenda are brought up to date once, at the end. */
+  import->bulk = tract_event_bulk_begin (store, error);
+  if (import->bulk == NULL)
     {
       reader_clear (&reader);
       return FALSE;
@@ -1785,9 +1801,9 @@ second_pass (TractStore  *store,
     }
 
   if (ok)
-    ok = tract_event_bulk_end (bulk, error);
+    ok = tract_event_bulk_end (g_steal_pointer (&import->bulk), error);
   else
-    tract_event_bulk_abandon (bulk);
+    g_clear_pointer (&import->bulk, tract_event_bulk_abandon);
   reader_clear (&reader);
   scanner_clear (&scanner);
   return ok;

@@ -99,37 +99,6 @@ gboolean         tract_event_restore_stamps   (TractStore       *store,
                                                const char       *modified_utc,
                                                GError          **error);
 
-/* Validates and inserts @event inside the caller's tract_store_run(),
- * without a savepoint of its own and without announcing the row: for bulk
- * imports, where a savepoint per row makes the full-text index flush a
- * segment per row (ten times slower at 20,000 events). The caller calls
- * tract_store_notify_table_reset() once the transaction has committed. The
- * UID is kept when set, generated otherwise; NULL stamps mean now. */
-gboolean         tract_event_insert_batched   (TractStore       *store,
-                                               TractRecord      *event,
-                                               const char       *created_utc,
-                                               const char       *modified_utc,
-                                               GError          **error);
-
-/* A bulk insertion of events inside the caller's tract_store_run(). SQLite
- * 3.40 flushes an FTS5 index at every statement that writes it through a
- * trigger, which makes a row-by-row import several times slower than
- * parsing the file; between begin and end, AFTER INSERT triggers of the
- * simple form "INSERT INTO t (…) VALUES (new.a, …)" are set aside and
- * replayed once, as INSERT … SELECT over the new rows, then restored. Any
- * other trigger keeps firing row by row. Rows inserted meanwhile must not
- * be updated or deleted before the end. Everything happens in the caller's
- * transaction: a failed import restores the triggers with its rollback. */
-typedef struct _TractEventBulk TractEventBulk;
-
-TractEventBulk  *tract_event_bulk_begin       (TractStore       *store,
-                                               GError          **error);
-/* Replays and restores the triggers; frees @bulk either way. */
-gboolean         tract_event_bulk_end         (TractEventBulk   *bulk,
-                                               GError          **error);
-/* Frees @bulk without replaying: only for a transaction being rolled back. */
-void             tract_event_bulk_abandon     (TractEventBulk   *bulk);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TractEventQuery, tract_event_query_free)
 
 G_END_DECLS

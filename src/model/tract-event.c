@@ -57,6 +57,7 @@ static const TractColumn event_columns[] = {
 
 #undef VISIBLE
 
+/* @label is untranslated (N_()): it is translated only for a message. */
 static gboolean
 day_to_utc (GTimeZone  *zone,
             const char *field,
@@ -72,7 +73,8 @@ day_to_utc (GTimeZone  *zone,
   if (date == NULL)
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, field,
-                                   _("%s: “%s” is not a date (expected YYYY-MM-DD)."), label, text);
+                                   _("%s: “%s” is not a date (expected YYYY-MM-DD)."),
+                                   g_dgettext (GETTEXT_PACKAGE, label), text);
       return FALSE;
     }
   g_date_add_days (date, (guint) add_days);
@@ -100,7 +102,7 @@ time_to_utc (GTimeZone  *zone,
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, field,
                                    _("%s: “%s” is not a date and time (expected YYYY-MM-DD HH:MM)."),
-                                   label, text);
+                                   g_dgettext (GETTEXT_PACKAGE, label), text);
       return FALSE;
     }
 
@@ -112,13 +114,13 @@ time_to_utc (GTimeZone  *zone,
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, field,
                                    _("%s: %02d:%02d on %04d-%02d-%02d does not exist in %s (the clocks "
                                      "go forward then); choose another time."),
-                                   label, hour, minute, year, month, day, zone_name);
+                                   g_dgettext (GETTEXT_PACKAGE, label), hour, minute, year, month, day, zone_name);
       return FALSE;
     case TRACT_LOCAL_TIME_AMBIGUOUS:
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, field,
                                    _("%s: %02d:%02d on %04d-%02d-%02d happens twice in %s (the clocks "
                                      "go back then); choose another time."),
-                                   label, hour, minute, year, month, day, zone_name);
+                                   g_dgettext (GETTEXT_PACKAGE, label), hour, minute, year, month, day, zone_name);
       return FALSE;
     default:
       g_assert_not_reached ();
@@ -185,12 +187,12 @@ tract_event_validate (TractRecord  *record,
 
   if (all_day)
     {
-      if (!day_to_utc (zone, "start_local", _("Start"), start, 0, &start_utc, error)
-          || !day_to_utc (zone, "end_local", _("End"), end, 1, &end_utc, error))
+      if (!day_to_utc (zone, "start_local", N_("Start"), start, 0, &start_utc, error)
+          || !day_to_utc (zone, "end_local", N_("End"), end, 1, &end_utc, error))
         return FALSE;
     }
-  else if (!time_to_utc (zone, zone_name, "start_local", _("Start"), start, &start_utc, error)
-           || !time_to_utc (zone, zone_name, "end_local", _("End"), end, &end_utc, error))
+  else if (!time_to_utc (zone, zone_name, "start_local", N_("Start"), start, &start_utc, error)
+           || !time_to_utc (zone, zone_name, "end_local", N_("End"), end, &end_utc, error))
     return FALSE;
 
   if (end_utc < start_utc || (all_day && strcmp (end, start) < 0))

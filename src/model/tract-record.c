@@ -466,13 +466,20 @@ tract_record_column_equal (TractRecord *self,
                        tract_record_get_value (other, column));
 }
 
+/* Translated only for a message: a save checks every column, and an
+ * import saves 100,000 events. */
+static const char *
+label_of (const TractColumn *column)
+{
+  return g_dgettext (GETTEXT_PACKAGE, column->label);
+}
+
 static gboolean
 check_column (TractRecord        *self,
               const TractColumn  *column,
               const GValue       *value,
               GError            **error)
 {
-  const char *label = g_dgettext (GETTEXT_PACKAGE, column->label);
   const char *text;
 
   if (column->type != TRACT_COLUMN_TEXT)
@@ -483,14 +490,14 @@ check_column (TractRecord        *self,
   if (!g_utf8_validate (text, -1, NULL))
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
-                                   _("%s is not valid UTF-8 text."), label);
+                                   _("%s is not valid UTF-8 text."), label_of (column));
       return FALSE;
     }
 
   if ((column->checks & TRACT_CHECK_REQUIRED) && tract_validate_is_blank (text))
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
-                                   _("%s cannot be empty."), label);
+                                   _("%s cannot be empty."), label_of (column));
       return FALSE;
     }
 
@@ -500,7 +507,7 @@ check_column (TractRecord        *self,
   if (column->choices != NULL && !g_strv_contains (column->choices, text))
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
-                                   _("%s: “%s” is not one of the allowed values."), label, text);
+                                   _("%s: “%s” is not one of the allowed values."), label_of (column), text);
       return FALSE;
     }
 
@@ -508,7 +515,7 @@ check_column (TractRecord        *self,
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
                                    _("%s: “%s” is not an e-mail address (expected name@example.org)."),
-                                   label, text);
+                                   label_of (column), text);
       return FALSE;
     }
 
@@ -516,7 +523,7 @@ check_column (TractRecord        *self,
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
                                    _("%s: “%s” is not a web address (expected https://example.org/…)."),
-                                   label, text);
+                                   label_of (column), text);
       return FALSE;
     }
 
@@ -524,7 +531,7 @@ check_column (TractRecord        *self,
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
                                    _("%s: “%s” is not a date (expected YYYY-MM-DD)."),
-                                   label, text);
+                                   label_of (column), text);
       return FALSE;
     }
 
@@ -532,7 +539,7 @@ check_column (TractRecord        *self,
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
                                    _("%s: “%s” is not a known time zone (expected a name such as Europe/Paris)."),
-                                   label, text);
+                                   label_of (column), text);
       return FALSE;
     }
 
@@ -540,7 +547,7 @@ check_column (TractRecord        *self,
     {
       tract_store_set_field_error (error, TRACT_STORE_ERROR_INVALID, column->name,
                                    _("%s: “%s” is not a language code (expected fr, en, tr or pt-BR)."),
-                                   label, text);
+                                   label_of (column), text);
       return FALSE;
     }
 

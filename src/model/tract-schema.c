@@ -321,11 +321,68 @@ static const char migration_4[] =
   "  DELETE FROM event_occurrence_stale WHERE event_id = old.id;"
   "END;";
 
+/* Bulk insertion of events (tract-event-bulk.c). An import of 100,000
+ * events must not pay for the search index and the agenda's rows row by
+ * row: one INSERT … SELECT per table at the end costs a fraction of what
+ * the triggers cost, each feeding FTS5 or reading a view per row. While
+ * the one row of event_bulk exists, the insert triggers leave the events
+ * numbered first_id and above to the end of the bulk, which writes their
+ * search entries and occurrences, then deletes the row. The row is only
+ * ever written inside the import's transaction, so a failure, a cancel
+ * or a crash rolls it back with everything else, and no other connection
+ * ever sees it. The search index's update and delete triggers skip those
+ * events too: FTS5 must never be told to delete what it was not given.
+ * The occurrence triggers need not: the end replaces what they wrote. */
+static const char migration_5[] =
+  "CREATE TABLE event_bulk ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  first_id INTEGER NOT NULL"
+  ");"
+
+  "DROP TRIGGER event_search_insert;"
+  "DROP TRIGGER event_search_delete;"
+  "DROP TRIGGER event_search_update;"
+  "CREATE TRIGGER event_search_insert AFTER INSERT ON event"
+  "  WHEN NOT EXISTS (SELECT 1 FROM event_bulk WHERE first_id <= new.id) BEGIN"
+  "  INSERT INTO event_search (rowid, title, location_name, address, description)"
+  "    VALUES (new.id, new.title, new.location_name, new.address, new.description);"
+  "END;"
+  "CREATE TRIGGER event_search_delete AFTER DELETE ON event"
+  "  WHEN NOT EXISTS (SELECT 1 FROM event_bulk WHERE first_id <= old.id) BEGIN"
+  "  INSERT INTO event_search (event_search, rowid, title, location_name, address, description)"
+  "    VALUES ('delete', old.id, old.title, old.location_name, old.address, old.description);"
+  "END;"
+  "CREATE TRIGGER event_search_update AFTER UPDATE ON event"
+  "  WHEN NOT EXISTS (SELECT 1 FROM event_bulk WHERE first_id <= old.id) BEGIN"
+  "  INSERT INTO event_search (event_search, rowid, title, location_name, address, description)"
+  "    VALUES ('delete', old.id, old.title, old.location_name, old.address, old.description);"
+  "  INSERT INTO event_search (rowid, title, location_name, address, description)"
+  "    VALUES (new.id, new.title, new.location_name, new.address, new.description);"
+  "END;"
+
+  "DROP TRIGGER event_occurrence_insert;"
+  "CREATE TRIGGER event_occurrence_insert AFTER INSERT ON event"
+  "  WHEN NOT EXISTS (SELECT 1 FROM event_bulk WHERE first_id <= new.id) BEGIN"
+  "  INSERT OR REPLACE INTO event_occurrence (event_id, campaign_id, kind, status, day, last_day,"
+  "      span_days, start_utc, end_utc, start_local, end_local)"
+  "    SELECT event_id, campaign_id, kind, status, day, last_day, span_days, start_utc, end_utc,"
+  "      start_local, end_local FROM event_occurrence_source WHERE event_id = new.id;"
+  "  INSERT OR IGNORE INTO event_occurrence_stale (event_id) SELECT new.id WHERE new.rrule <> '';"
+  "END;"
+
+  /* The terms of a large transaction are kept in memory up to this size
+   * before FTS5 writes a segment: with the default (1 MB), writing and
+   * merging the many small segments of an import of 100,000 events makes
+   * its indexing half as slow again (1.1 s instead of 0.7 s here). Single
+   * edits never come near it. */
+  "INSERT INTO event_search (event_search, rank) VALUES ('hashsize', 16777216);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 const char * const *

@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "io-test-util.h"
+#include "tract-agenda-query.h"
 #include "tract-campaign.h"
 #include "tract-ical-import.h"
 #include "tract-ical-occurrences.h"
 #include "tract-record-list.h"
+#include "tract-store-private.h"
 
 typedef IoFixture Fixture;
 
@@ -415,6 +417,132 @@ test_all_or_nothing (Fixture       *fixture,
   }
 }
 
+static guint
+n_found (TractRecordList *list,
+         const char      *search)
+{
+  tract_record_list_set_search (list, search);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* The main file's bytes once every committed change is in it. */
+static char *
+checkpointed_checksum (Fixture *fixture)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (sqlite3_exec (tract_store_get_connection (fixture->store), "PRAGMA wal_checkpoint(TRUNCATE)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* The search index and the agenda's occurrences are written once, at the
+ * end of an import (tract-event-bulk.c): what they hold afterwards must be
+ * what row-by-row triggers would have written, and a cancelled import
+ * must not leave them, nor the triggers, changed. */
+static void
+test_search_and_agenda (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char calendar[] = CALENDAR (
+    "BEGIN:VEVENT\r\nUID:rally\r\nDTSTART;TZID=Europe/Paris:20210320T140000\r\n"
+    "DTEND;TZID=Europe/Paris:20210320T160000\r\nSUMMARY:Rassemblement place de la République\r\n"
+    "LOCATION:Paris\r\nDESCRIPTION:Banderoles et sono\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:weekend\r\nDTSTART;VALUE=DATE:20210529\r\nDTEND;VALUE=DATE:20210531\r\n"
+    "SUMMARY:Week-end de célébration\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:weekly\r\nDTSTART;TZID=Europe/Paris:20210401T180000\r\n"
+    "DTEND;TZID=Europe/Paris:20210401T200000\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n"
+    "EXDATE;TZID=Europe/Paris:20210415T180000\r\nSUMMARY:Permanence hebdomadaire\r\n"
+    "LOCATION:Bourse du travail\r\nEND:VEVENT\r\n");
+  g_autoptr(TractEvent) before = io_add_timed (fixture, "Réunion existante", "2021-03-10T18:00",
+                                               "2021-03-10T20:00", "Europe/Paris");
+  g_autoptr(TractRecordList) list = tract_record_list_new (fixture->store, TRACT_TYPE_EVENT, "campaign_id",
+                                                           fixture->campaign_id, "start_utc");
+  TractAgendaFilter filter = { .campaign_id = fixture->campaign_id };
+  g_autoptr(TractIcalReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = tract_store_get_connection (fixture->store);
+  gboolean changed = FALSE;
+
+  /* The agenda as it is before: from now on, only the series marked stale
+   * are expanded again. */
+  g_assert_true (tract_agenda_query_sync (fixture->store, &changed, &error));
+  g_assert_no_error (error);
+
+  /* A cancelled import of the same events: nothing of it stays, byte for byte. */
+  {
+    g_autoptr(TractIcalImporter) importer = tract_ical_importer_new (fixture->store, fixture->campaign_id);
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GString) big = g_string_new ("BEGIN:VCALENDAR\r\n");
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *checksum = checkpointed_checksum (fixture);
+    g_autofree char *after = NULL;
+
+    for (guint i = 0; i < 500; i++)
+      g_string_append_printf (big, "BEGIN:VEVENT\r\nUID:cancelled-%u\r\nDTSTART:20210501T120000Z\r\n"
+                                   "SUMMARY:Annulé %u\r\nEND:VEVENT\r\n", i, i);
+    g_string_append (big, calendar + strlen ("BEGIN:VCALENDAR\r\n"));
+    bytes = g_bytes_new (big->str, big->len);
+    g_signal_connect (importer, "notify::progress", G_CALLBACK (on_progress), cancellable);
+    g_assert_null (tract_ical_importer_import_bytes (importer, bytes, "cancelled.ics", cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    after = checkpointed_checksum (fixture);
+    g_assert_cmpstr (checksum, ==, after);
+  }
+
+  report = import_ok (fixture, calendar);
+  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 3);
+
+  /* Search, by title, place and description, accents folded; the event
+   * that was there before is still found. */
+  g_assert_cmpuint (n_found (list, "republique"), ==, 1);
+  g_assert_cmpuint (n_found (list, "sono"), ==, 1);
+  g_assert_cmpuint (n_found (list, "celebration"), ==, 1);
+  g_assert_cmpuint (n_found (list, "Bourse trav"), ==, 1);
+  g_assert_cmpuint (n_found (list, "existante"), ==, 1);
+  g_assert_cmpuint (n_found (list, "annulé"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO event_search (event_search, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* The agenda: one occurrence each, and three of the weekly series (its
+   * third week excluded), once the series are expanded. */
+  g_assert_true (tract_agenda_query_sync (fixture->store, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpuint (tract_agenda_query_count (fixture->store, &filter), ==, 6);
+  g_assert_cmpuint (tract_agenda_query_days_with_events (fixture->store, &filter, 2021, 3, &error),
+                    ==, (1u << 10) | (1u << 20));
+  g_assert_cmpuint (tract_agenda_query_days_with_events (fixture->store, &filter, 2021, 4, &error),
+                    ==, (1u << 1) | (1u << 8) | (1u << 22));
+  g_assert_cmpuint (tract_agenda_query_days_with_events (fixture->store, &filter, 2021, 5, &error),
+                    ==, (1u << 29) | (1u << 30));
+  g_assert_no_error (error);
+  filter.search = "permanence";
+  g_assert_cmpuint (tract_agenda_query_count (fixture->store, &filter), ==, 3);
+
+  /* After the import, the triggers keep both up to date row by row again. */
+  {
+    g_autoptr(TractEvent) weekly = find (fixture, "weekly");
+    g_autoptr(TractEvent) later = io_add_timed (fixture, "Assemblée générale", "2021-06-05T10:00",
+                                                "2021-06-05T12:00", "Europe/Paris");
+
+    tract_record_set_text (TRACT_RECORD (weekly), "rrule", "FREQ=WEEKLY;COUNT=2");
+    tract_record_set_text (TRACT_RECORD (weekly), "title", "Permanence mensuelle");
+    g_assert_true (tract_store_update (fixture->store, TRACT_RECORD (weekly), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_found (list, "assemblee"), ==, 1);
+    g_assert_cmpuint (n_found (list, "hebdomadaire"), ==, 0);
+    g_assert_cmpuint (n_found (list, "mensuelle"), ==, 1);
+    g_assert_true (tract_agenda_query_sync (fixture->store, &changed, &error));
+    g_assert_no_error (error);
+    filter.search = NULL;
+    g_assert_cmpuint (tract_agenda_query_count (fixture->store, &filter), ==, 6);
+  }
+}
+
 /* Rule 7: merge by UID, never into another campaign, never with an older copy. */
 static void
 test_merge (Fixture       *fixture,
@@ -565,6 +693,7 @@ main (int    argc,
   TEST ("rule-6-occurrences", test_occurrences);
   TEST ("rule-7-all-or-nothing", test_all_or_nothing);
   TEST ("rule-7-merge", test_merge);
+  TEST ("search-and-agenda", test_search_and_agenda);
   TEST ("async", test_async);
 
   return g_test_run ();

@@ -2,7 +2,9 @@
  *
  * A version-1 file with data is upgraded to the current schema: a
  * timestamped backup appears beside it first, nothing is lost, and a
- * migration that fails leaves the file at its old version.
+ * migration that fails leaves the file at its old version. A version-4
+ * file gets the bulk insertion of events (migration 5) with its search
+ * index and agenda intact.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 #include "test-util.h"
 #include "tract-campaign.h"
 #include "tract-event.h"
+#include "tract-event-bulk.h"
 #include "tract-event-image.h"
 #include "tract-schema.h"
 #include "tract-store-private.h"
@@ -199,6 +202,113 @@ test_failed_upgrade_rolls_back (OldDatabase   *fixture,
   sqlite3_close (db);
 }
 
+/* Writes a database as Tract left it at schema version 4, with data: the
+ * search index and the occurrences written by that version's triggers. */
+static void
+version_4_setup (OldDatabase   *fixture,
+                 gconstpointer  data)
+{
+  guint n_migrations;
+  const char * const *migrations = tract_schema_get_migrations (&n_migrations);
+  sqlite3 *db = NULL;
+
+  fixture->directory = g_dir_make_tmp ("tract-test-XXXXXX", NULL);
+  fixture->path = g_build_filename (fixture->directory, "old.db", NULL);
+
+  g_assert_cmpuint (n_migrations, >=, 5);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  exec_ok (db, "PRAGMA journal_mode = WAL");
+  exec_ok (db, "BEGIN");
+  for (guint i = 0; i < 4; i++)
+    exec_ok (db, migrations[i]);
+  exec_ok (db, "PRAGMA user_version = 4");
+  exec_ok (db,
+           "INSERT INTO campaign (id, name, time_zone, created_utc, modified_utc)"
+           " VALUES (1, 'Vive la Commune de 1871', 'Europe/Paris', '2021-01-18T10:00:00Z', '2021-01-18T10:00:00Z');"
+           "INSERT INTO event (id, uid, campaign_id, title, kind, all_day, start_local, end_local, time_zone,"
+           "  start_utc, end_utc, rrule, location_name, created_utc, modified_utc)"
+           " VALUES (1, 'weekend-2021', 1, 'Week-end de célébration', 'celebration', 1, '2021-05-29',"
+           "  '2021-05-30', 'Europe/Paris', 1622239200, 1622412000, '', 'Paris',"
+           "  '2021-01-18T10:00:00Z', '2021-01-18T10:00:00Z'),"
+           " (2, 'weekly-2021', 1, 'Permanence hebdomadaire', 'meeting', 0, '2021-04-01T18:00',"
+           "  '2021-04-01T20:00', 'Europe/Paris', 1617292800, 1617300000, 'FREQ=WEEKLY;COUNT=4', 'Bourse du travail',"
+           "  '2021-01-18T10:00:00Z', '2021-01-18T10:00:00Z');");
+  exec_ok (db, "COMMIT");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint64
+store_integer (TractStore *store,
+               const char *sql)
+{
+  return query_integer (tract_store_get_connection (store), sql);
+}
+
+static gboolean
+insert_in_bulk (TractStore  *store,
+                gpointer     user_data,
+                GError     **error)
+{
+  TractEventBulk *bulk = tract_event_bulk_begin (store, error);
+
+  if (bulk == NULL)
+    return FALSE;
+  if (!tract_event_bulk_insert (bulk, user_data, NULL, NULL, error))
+    {
+      tract_event_bulk_abandon (bulk);
+      return FALSE;
+    }
+  return tract_event_bulk_end (bulk, error);
+}
+
+static void
+test_upgrade_from_4_adds_bulk (OldDatabase   *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TractStore) store = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(TractEvent) later = tract_event_new_timed (1, "Assemblée générale", "2021-06-05T10:00",
+                                                       "2021-06-05T12:00", "Europe/Paris");
+  g_autoptr(TractEvent) imported = tract_event_new_timed (1, "Banquet fraternel", "2021-06-12T19:00",
+                                                          "2021-06-12T23:00", "Europe/Paris");
+  g_autofree char *basename = NULL;
+
+  store = tract_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tract_store_get_schema_version (store), ==, TRACT_STORE_SCHEMA_VERSION);
+  backups = find_backups (fixture);
+  g_assert_cmpuint (backups->len, ==, 1);
+  basename = g_path_get_basename (backups->pdata[0]);
+  g_assert_true (g_str_has_prefix (basename, "old.db.v4-"));
+
+  /* The new table, empty; the triggers test it; the index keeps more terms in memory. */
+  g_assert_cmpint (store_integer (store, "SELECT count(*) FROM event_bulk"), ==, 0);
+  g_assert_cmpint (store_integer (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                                         " AND tbl_name = 'event' AND sql LIKE '%event_bulk%'"), ==, 4);
+  g_assert_cmpint (store_integer (store, "SELECT v FROM event_search_config WHERE k = 'hashsize'"), ==, 16777216);
+
+  /* What version 4 indexed is still found and listed. */
+  g_assert_cmpint (store_integer (store, "SELECT count(*) FROM event_search WHERE event_search MATCH"
+                                         " 'celebration OR bourse'"), ==, 2);
+  g_assert_cmpint (store_integer (store, "SELECT count(*) FROM event_occurrence"), ==, 2);
+  g_assert_cmpint (store_integer (store, "SELECT event_id FROM event_occurrence_stale"), ==, 2);
+  g_assert_cmpint (sqlite3_exec (tract_store_get_connection (store),
+                                 "INSERT INTO event_search (event_search, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Row by row and in bulk, new events are indexed and listed. */
+  g_assert_true (tract_store_insert (store, TRACT_RECORD (later), &error));
+  g_assert_no_error (error);
+  g_assert_true (tract_store_run (store, insert_in_bulk, imported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_integer (store, "SELECT count(*) FROM event_search WHERE event_search MATCH"
+                                         " 'generale OR banquet'"), ==, 2);
+  g_assert_cmpint (store_integer (store, "SELECT count(*) FROM event_occurrence"
+                                         " WHERE day IN ('2021-06-05', '2021-06-12')"), ==, 2);
+  g_assert_cmpint (store_integer (store, "SELECT count(*) FROM event_bulk"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +322,8 @@ main (int   argc,
               "INSERT INTO organization_note (note) VALUES ('mine');"
               "CREATE TABLE event_image (id INTEGER PRIMARY KEY);",
               old_database_setup, test_failed_upgrade_rolls_back, old_database_teardown);
+  g_test_add ("/migration/from-4/adds-bulk-insertion", OldDatabase, NULL,
+              version_4_setup, test_upgrade_from_4_adds_bulk, old_database_teardown);
 
   return g_test_run ();
 }
