@@ -26,8 +26,7 @@ struct _TractSearchMatches
 {
   char          *table;        /* the FTS5 table, such as "event_search" */
   char          *query;        /* the FTS5 query the set was read for */
-  sqlite3_int64  total_changes;
-  sqlite3_int64  data_version;
+  TractChangeStamp stamp;       /* of the database the set was read from */
   /* Row ids are dense: a bit per id from first_id, or, should they be
    * scattered, the sorted ids. */
   gint64         first_id;
@@ -77,7 +76,7 @@ compare_ids (gconstpointer a,
 
 static gboolean
 match_set_contains (const TractSearchMatches *matches,
-                    gint64          id)
+                    gint64                    id)
 {
   if (matches->bits != NULL)
     {
@@ -100,28 +99,6 @@ match_function (sqlite3_context *context,
   const TractSearchMatches *matches = sqlite3_value_pointer (values[0], MATCH_POINTER_TYPE);
 
   sqlite3_result_int (context, matches != NULL && match_set_contains (matches, sqlite3_value_int64 (values[1])));
-}
-
-/* The state of the database as this connection sees it: its own writes,
- * committed or not, and other connections' commits. */
-static gboolean
-read_state (TractStore    *store,
-            sqlite3_int64 *total_changes,
-            sqlite3_int64 *data_version,
-            GError       **error)
-{
-  sqlite3_stmt *stmt = tract_store_prepare (store, "PRAGMA data_version", error);
-  int status;
-
-  if (stmt == NULL)
-    return FALSE;
-  status = sqlite3_step (stmt);
-  *data_version = status == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (status != SQLITE_ROW)
-    return tract_store_set_sqlite_error (store, status, NULL, error);
-  *total_changes = sqlite3_total_changes64 (tract_store_get_connection (store));
-  return TRUE;
 }
 
 /* Returns: (transfer full) (nullable): the ids @term matches, ascending. */
@@ -283,7 +260,7 @@ tract_search_matches_get (TractStore  *store,
 {
   g_autofree char *key = g_strdup_printf ("tract-search-matches-%s", search_table);
   TractSearchMatches *matches = g_object_get_data (G_OBJECT (store), key);
-  sqlite3_int64 total_changes = 0, data_version = 0;
+  TractChangeStamp stamp = { 0, 0 };
 
   g_return_val_if_fail (TRACT_IS_STORE (store), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -295,17 +272,16 @@ tract_search_matches_get (TractStore  *store,
       g_object_set_data_full (G_OBJECT (store), key, matches, match_set_free);
     }
 
-  if (!read_state (store, &total_changes, &data_version, error))
+  if (!tract_store_read_change_stamp (store, &stamp, error))
     return NULL;
-  if (matches->total_changes != total_changes || matches->data_version != data_version)
+  if (memcmp (&matches->stamp, &stamp, sizeof stamp) != 0)
     match_set_forget_terms (matches);
   else if (g_strcmp0 (matches->query, query) == 0)
     return matches;
 
   if (!match_set_read (matches, store, query, error))
     return NULL;
-  matches->total_changes = total_changes;
-  matches->data_version = data_version;
+  matches->stamp = stamp;
   return matches;
 }
 

@@ -20,6 +20,19 @@ gboolean      tract_store_set_sqlite_error (TractStore  *self,
                                             int          status,
                                             TractRecord *record,
                                             GError     **error);
+/* What this connection has seen of the database: its own writes,
+ * committed or not, and other connections' commits. Equal stamps mean
+ * nothing changed in between. */
+typedef struct
+{
+  sqlite3_int64 total_changes;
+  sqlite3_int64 data_version;
+} TractChangeStamp;
+
+gboolean      tract_store_read_change_stamp (TractStore       *self,
+                                             TractChangeStamp *stamp,
+                                             GError          **error);
+
 /* Steps a bound statement to its end, collecting its first column as
  * integers; resets it. */
 GArray       *tract_store_step_integers   (TractStore    *self,

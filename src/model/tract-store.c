@@ -320,6 +320,25 @@ tract_store_set_sqlite_error (TractStore  *self,
     }
 }
 
+gboolean
+tract_store_read_change_stamp (TractStore       *self,
+                               TractChangeStamp *stamp,
+                               GError          **error)
+{
+  sqlite3_stmt *stmt = tract_store_prepare (self, "PRAGMA data_version", error);
+  int status;
+
+  if (stmt == NULL)
+    return FALSE;
+  status = sqlite3_step (stmt);
+  stamp->data_version = status == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW)
+    return tract_store_set_sqlite_error (self, status, NULL, error);
+  stamp->total_changes = sqlite3_total_changes64 (self->db);
+  return TRUE;
+}
+
 /* Returns: (transfer full) (nullable): the first column of every row */
 GArray *
 tract_store_step_integers (TractStore    *self,

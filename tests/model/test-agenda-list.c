@@ -500,6 +500,16 @@ test_expanded_in_steps (Fixture       *fixture,
   assert_shadow (fixture);
 }
 
+/* The count of all rows and the count before a day after them agree. */
+static void
+assert_counts_agree (Fixture *fixture)
+{
+  const TractAgendaFilter *filter = tract_agenda_list_get_filter (fixture->list);
+
+  g_assert_cmpuint (tract_agenda_query_count (fixture->db.store, filter), ==,
+                    tract_agenda_query_count_before_day (fixture->db.store, filter, "9999-12-31"));
+}
+
 /* A search reads its matches once, then sees every later change: this
  * connection's writes and another connection's. */
 static void
@@ -516,12 +526,14 @@ test_search_follows_changes (Fixture       *fixture,
 
   tract_agenda_list_set_search (fixture->list, "banquet");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  assert_counts_agree (fixture);
 
   /* This connection: an edit brings the other event in. */
   tract_record_set_text (TRACT_RECORD (other), "title", "Banquet des fédérés");
   update_ok (fixture, other);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   assert_shadow (fixture);
+  assert_counts_agree (fixture);
 
   /* Another connection's commit: the list hears nothing, a count sees it. */
   second = tract_store_open (fixture->db.path, &error);
@@ -535,6 +547,7 @@ test_search_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (tract_agenda_query_count_before_day (fixture->db.store,
                                                          tract_agenda_list_get_filter (fixture->list),
                                                          "2021-03-19"), ==, 1);
+  assert_counts_agree (fixture);
   g_clear_object (&second);
 
   /* Words found nowhere, then everywhere again. */
@@ -543,6 +556,27 @@ test_search_follows_changes (Fixture       *fixture,
   tract_agenda_list_set_search (fixture->list, "banq");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   assert_shadow (fixture);
+  assert_counts_agree (fixture);
+
+  /* A repeating event counts each of its occurrences; another campaign's
+   * events do not count. */
+  {
+    g_autoptr(TractEvent) weekly = add_event (fixture, "Banquet hebdomadaire", "2021-04-01T19:00",
+                                              "2021-04-01T21:00", "FREQ=WEEKLY;COUNT=4");
+    g_autoptr(TractCampaign) other_campaign = tract_campaign_new ("Autre campagne");
+    g_autoptr(TractEvent) outside = NULL;
+
+    g_assert_true (tract_agenda_query_sync_until (fixture->db.store, 2208988800 /* 2040 */, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (tract_store_insert (fixture->db.store, TRACT_RECORD (other_campaign), &error));
+    outside = tract_event_new_timed (tract_record_get_id (TRACT_RECORD (other_campaign)), "Banquet ailleurs",
+                                     "2021-03-18T19:00", "2021-03-18T23:00", "Europe/Paris");
+    g_assert_true (tract_store_insert (fixture->db.store, TRACT_RECORD (outside), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (tract_agenda_query_count (fixture->db.store, tract_agenda_list_get_filter (fixture->list)),
+                      ==, 7);
+    assert_counts_agree (fixture);
+  }
 }
 
 int
