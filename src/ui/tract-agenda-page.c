@@ -567,7 +567,7 @@ set_organizations_model (TractAgendaPage *self)
 {
   g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_autoptr(GListStore) any = g_list_store_new (TRACT_TYPE_ORGANIZATION);
-  g_autoptr(TractOrganization) placeholder = NULL;
+  g_autoptr(TractOrganization) all_organizations = NULL;
   g_autoptr(GtkFlattenListModel) choices = NULL;
 
   g_signal_handlers_block_by_func (self->organization_dropdown, on_filter_changed, self);
@@ -577,9 +577,11 @@ set_organizations_model (TractAgendaPage *self)
       g_signal_handlers_unblock_by_func (self->organization_dropdown, on_filter_changed, self);
       return;
     }
-  /* "All organizations" first, then every organization: still lazy. */
-  placeholder = tract_organization_new (C_("filter", "All Organizations"), "");
-  g_list_store_append (any, placeholder);
+  /* "All organizations" first, then every organization: still lazy. The
+   * first item is an unsaved organization (id 0) that only names the
+   * choice; choosing it clears the filter. */
+  all_organizations = tract_organization_new (C_("filter", "All Organizations"), "");
+  g_list_store_append (any, all_organizations);
   g_list_store_append (parts, any);
   g_list_store_append (parts, self->organizations);
   choices = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
