@@ -776,6 +776,29 @@ has_contact (Import      *import,
   return FALSE;
 }
 
+/* Inserts @record when it is new (@before is %NULL), updates it when the
+ * file changed it, and says which it did. */
+static gboolean
+save_record (TractStore   *store,
+             TractRecord  *record,
+             TractRecord  *before,
+             Outcome      *outcome,
+             GError      **error)
+{
+  if (before == NULL)
+    {
+      *outcome = OUTCOME_ADDED;
+      return tract_store_insert (store, record, error);
+    }
+  if (!records_differ (record, before))
+    {
+      *outcome = OUTCOME_UNCHANGED;
+      return TRUE;
+    }
+  *outcome = OUTCOME_UPDATED;
+  return tract_store_update (store, record, error);
+}
+
 static gboolean
 import_contact (RowImport  *data,
                 TractStore *store,
@@ -836,20 +859,8 @@ import_contact (RowImport  *data,
         tract_record_set_text (contact, columns[c].db_column, text);
     }
 
-  if (before == NULL)
-    {
-      if (!tract_store_insert (store, contact, error))
-        return FALSE;
-      data->contact = OUTCOME_ADDED;
-    }
-  else if (records_differ (contact, before))
-    {
-      if (!tract_store_update (store, contact, error))
-        return FALSE;
-      data->contact = OUTCOME_UPDATED;
-    }
-  else
-    data->contact = OUTCOME_UNCHANGED;
+  if (!save_record (store, contact, before, &data->contact, error))
+    return FALSE;
   data->contact_id = tract_record_get_id (contact);
   return TRUE;
 }
@@ -873,20 +884,8 @@ import_row (TractStore  *store,
   if (!fill_organization (data->import, data->row, organization, error))
     return FALSE;
 
-  if (before == NULL)
-    {
-      if (!tract_store_insert (store, organization, error))
-        return FALSE;
-      data->organization = OUTCOME_ADDED;
-    }
-  else if (records_differ (organization, before))
-    {
-      if (!tract_store_update (store, organization, error))
-        return FALSE;
-      data->organization = OUTCOME_UPDATED;
-    }
-  else
-    data->organization = OUTCOME_UNCHANGED;
+  if (!save_record (store, organization, before, &data->organization, error))
+    return FALSE;
   data->organization_id = tract_record_get_id (organization);
 
   if (has_contact (data->import, data->row) && !import_contact (data, store, error))
