@@ -9,6 +9,7 @@
 
 #include "tract-application.h"
 #include "tract-cli.h"
+#include "tract-store.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
   g_autofree char *database = NULL;
   int status;
 
+  tract_store_keep_freed_memory ();
   setlocale (LC_ALL, "");
   /* Run from a build tree, the catalogs are there rather than installed. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TRACT_LOCALEDIR") != NULL ? g_getenv ("TRACT_LOCALEDIR")

@@ -13,6 +13,13 @@
  * (a search or an organization filter, a long series, a bulk change)
  * reloads the list.
  *
+ * A search is answered in memory: the rows the other filters keep are read
+ * once, in order, per state of the database (the search order), and each
+ * keystroke probes their events in the words' matches (see
+ * tract-search-matches.c), counting and paging without a query over the
+ * whole campaign. A keystroke then costs what FTS5 takes to list a word's
+ * matches, and a screenful.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tract-agenda"
@@ -24,6 +31,7 @@
 #include "tract-agenda-list.h"
 #include "tract-agenda-query-private.h"
 #include "tract-record-list.h"
+#include "tract-search-matches.h"
 #include "tract-store-private.h"
 
 #define PAGE_SIZE 128
@@ -42,6 +50,13 @@ struct _TractAgendaList
   guint              n_items;
   GHashTable        *pages;   /* page number → GPtrArray of TractEvent */
   guint              sync_source; /* expanding many series, a step at a time */
+
+  /* While searching: every row the other filters keep, in order, as of
+   * order_stamp, and the positions in it of those the search finds, which
+   * are the list's items. NULL when the list pages through SQL. */
+  GArray            *order;   /* OrderEntry */
+  TractChangeStamp   order_stamp;
+  GArray            *found;   /* guint, indexes into order */
   gulong             handlers[4];
 };
 
@@ -57,6 +72,12 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  gint64 occurrence; /* rowid in event_occurrence */
+  gint64 event_id;
+} OrderEntry;
 
 static void reload (TractAgendaList *self);
 
@@ -112,19 +133,75 @@ sync_occurrences (TractAgendaList *self)
 
 /* Pages */
 
+static TractRecord *
+read_page_row (sqlite3_stmt *stmt)
+{
+  TractRecord *event = g_object_new (TRACT_TYPE_EVENT, NULL);
+
+  tract_store_read_row (event, stmt, 4);
+  g_object_freeze_notify (G_OBJECT (event));
+  tract_record_set_text (event, "start_local", (const char *) sqlite3_column_text (stmt, 0));
+  tract_record_set_text (event, "end_local", (const char *) sqlite3_column_text (stmt, 1));
+  tract_record_set_integer (event, "start_utc", sqlite3_column_int64 (stmt, 2));
+  tract_record_set_integer (event, "end_utc", sqlite3_column_int64 (stmt, 3));
+  g_object_thaw_notify (G_OBJECT (event));
+  return event;
+}
+
+/* A page of a search's results: the rows are known, read with one
+ * statement naming them all (a place left empty names no row). */
+static GPtrArray *
+load_found_page (TractAgendaList *self,
+                 guint            page)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  guint first = page * PAGE_SIZE;
+  guint end = MIN (first + PAGE_SIZE, self->found->len);
+  sqlite3_stmt *stmt;
+
+  g_string_printf (sql, "SELECT o.start_local, o.end_local, o.start_utc, o.end_utc, %s"
+                        " FROM event_occurrence AS o JOIN event AS e ON e.id = o.event_id"
+                        " WHERE o.rowid IN (?",
+                   self->event_columns);
+  for (guint i = 1; i < PAGE_SIZE; i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ") ORDER BY o.day, o.start_utc, o.event_id");
+  stmt = tract_store_prepare (self->store, sql->str, NULL);
+  if (stmt == NULL)
+    return rows;
+  for (guint i = first; i < first + PAGE_SIZE; i++)
+    {
+      if (i < end)
+        sqlite3_bind_int64 (stmt, (int) (i - first + 1),
+                            g_array_index (self->order, OrderEntry, g_array_index (self->found, guint, i)).occurrence);
+      else
+        sqlite3_bind_null (stmt, (int) (i - first + 1));
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_page_row (stmt));
+  sqlite3_reset (stmt);
+  return rows;
+}
+
 static GPtrArray *
 load_page (TractAgendaList *self,
            guint            page)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *rows;
   /* The page's rows are found in the index alone, skipping OFFSET rows
    * without reading them; only then are the rows and events read. */
-  g_autofree char *head = g_strdup_printf ("SELECT o.start_local, o.end_local, o.start_utc, o.end_utc, %s"
-                                           " FROM (SELECT o.rowid AS r FROM event_occurrence AS o",
-                                           self->event_columns);
+  g_autofree char *head = NULL;
   sqlite3_stmt *stmt;
   int index;
 
+  if (self->found != NULL)
+    return load_found_page (self, page);
+
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  head = g_strdup_printf ("SELECT o.start_local, o.end_local, o.start_utc, o.end_utc, %s"
+                          " FROM (SELECT o.rowid AS r FROM event_occurrence AS o",
+                          self->event_columns);
   stmt = tract_agenda_query_prepare (self->store, &self->filter, head,
                                      " ORDER BY o.day, o.start_utc, o.event_id LIMIT ? OFFSET ?) AS p"
                                      " JOIN event_occurrence AS o ON o.rowid = p.r"
@@ -136,18 +213,7 @@ load_page (TractAgendaList *self,
   sqlite3_bind_int64 (stmt, index++, PAGE_SIZE);
   sqlite3_bind_int64 (stmt, index++, (gint64) page * PAGE_SIZE);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      TractRecord *event = g_object_new (TRACT_TYPE_EVENT, NULL);
-
-      tract_store_read_row (event, stmt, 4);
-      g_object_freeze_notify (G_OBJECT (event));
-      tract_record_set_text (event, "start_local", (const char *) sqlite3_column_text (stmt, 0));
-      tract_record_set_text (event, "end_local", (const char *) sqlite3_column_text (stmt, 1));
-      tract_record_set_integer (event, "start_utc", sqlite3_column_int64 (stmt, 2));
-      tract_record_set_integer (event, "end_utc", sqlite3_column_int64 (stmt, 3));
-      g_object_thaw_notify (G_OBJECT (event));
-      g_ptr_array_add (rows, event);
-    }
+    g_ptr_array_add (rows, read_page_row (stmt));
   sqlite3_reset (stmt);
   return rows;
 }
@@ -234,13 +300,94 @@ set_n_items (TractAgendaList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* Reads the search order again if the database changed since. */
+static gboolean
+read_search_order (TractAgendaList  *self,
+                   GError          **error)
+{
+  TractAgendaFilter others = self->filter;
+  TractChangeStamp stamp;
+  sqlite3_stmt *stmt;
+  int status;
+
+  if (!tract_store_read_change_stamp (self->store, &stamp, error))
+    return FALSE;
+  if (self->order != NULL && memcmp (&stamp, &self->order_stamp, sizeof stamp) == 0)
+    return TRUE;
+
+  g_clear_pointer (&self->order, g_array_unref);
+  others.search = NULL;
+  stmt = tract_agenda_query_prepare (self->store, &others, "SELECT o.rowid, o.event_id FROM event_occurrence AS o",
+                                     " ORDER BY o.day, o.start_utc, o.event_id", NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  self->order = g_array_new (FALSE, FALSE, sizeof (OrderEntry));
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OrderEntry entry = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (self->order, entry);
+    }
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      g_clear_pointer (&self->order, g_array_unref);
+      return tract_store_set_sqlite_error (self->store, status, NULL, error);
+    }
+  self->order_stamp = stamp;
+  return TRUE;
+}
+
+/* Finds the search's rows in the search order. */
+static gboolean
+find_in_search_order (TractAgendaList  *self,
+                      GError          **error)
+{
+  g_autofree char *query = tract_search_query_from_text (self->filter.search);
+  const TractSearchMatches *matches;
+
+  g_clear_pointer (&self->found, g_array_unref);
+  if (!read_search_order (self, error))
+    return FALSE;
+  matches = tract_search_matches_get (self->store, "event_search", query, error);
+  if (matches == NULL)
+    return FALSE;
+  self->found = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (self->order->len > 0)
+    tract_search_matches_select (matches, &g_array_index (self->order, OrderEntry, 0).event_id, self->order->len,
+                                 sizeof (OrderEntry), self->found);
+  return TRUE;
+}
+
+static void
+forget_search_order (TractAgendaList *self)
+{
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->found, g_array_unref);
+}
+
+static guint
+count_items (TractAgendaList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->found, g_array_unref);
+  if (self->filter.search == NULL)
+    return tract_agenda_query_count (self->store, &self->filter);
+  if (find_in_search_order (self, &error))
+    return self->found->len;
+  /* The list still answers, through SQL. */
+  g_debug ("Search not answered in memory: %s", error->message);
+  return tract_agenda_query_count (self->store, &self->filter);
+}
+
 static void
 reload (TractAgendaList *self)
 {
   guint old_n_items = self->n_items;
 
   g_hash_table_remove_all (self->pages);
-  set_n_items (self, tract_agenda_query_count (self->store, &self->filter));
+  set_n_items (self, count_items (self));
   if (old_n_items > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
 }
@@ -403,6 +550,7 @@ tract_agenda_list_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  forget_search_order (self);
 
   G_OBJECT_CLASS (tract_agenda_list_parent_class)->dispose (object);
 }
@@ -495,7 +643,7 @@ tract_agenda_list_new (TractStore *store,
                                         G_CALLBACK (on_links_reset), self);
 
   sync_occurrences (self);
-  self->n_items = tract_agenda_query_count (store, &self->filter);
+  self->n_items = count_items (self);
   return self;
 }
 
@@ -510,6 +658,7 @@ set_text (TractAgendaList  *self,
     return;
   g_free ((char *) *field);
   *field = g_strdup (value);
+  forget_search_order (self);
   reload (self);
 }
 
@@ -522,6 +671,7 @@ tract_agenda_list_set_campaign (TractAgendaList *self,
   if (self->filter.campaign_id == campaign_id)
     return;
   self->filter.campaign_id = campaign_id;
+  forget_search_order (self);
   reload (self);
 }
 
@@ -553,6 +703,7 @@ tract_agenda_list_set_organization (TractAgendaList *self,
   if (self->filter.organization_id == organization_id)
     return;
   self->filter.organization_id = organization_id;
+  forget_search_order (self);
   reload (self);
 }
 
@@ -574,6 +725,23 @@ tract_agenda_list_set_search (TractAgendaList *self,
   self->filter.search = new_query != NULL ? g_strdup (text) : NULL;
   if (g_strcmp0 (old_query, new_query) != 0)
     reload (self);
+}
+
+/**
+ * tract_agenda_list_prepare_search:
+ *
+ * Reads now what a search needs, so that the first keystroke costs no
+ * more than the next: for when the search entry takes the focus.
+ */
+void
+tract_agenda_list_prepare_search (TractAgendaList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TRACT_IS_AGENDA_LIST (self));
+
+  if (!read_search_order (self, &error))
+    g_debug ("Search order not read: %s", error->message);
 }
 
 const TractAgendaFilter *
@@ -691,6 +859,12 @@ tract_agenda_list_get_event_ids (TractAgendaList *self,
 
   if (n_items == 0 || first >= self->n_items)
     return 0;
+  if (self->found != NULL)
+    {
+      for (guint i = first; i < self->found->len && n < n_items; i++)
+        ids[n++] = g_array_index (self->order, OrderEntry, g_array_index (self->found, guint, i)).event_id;
+      return n;
+    }
   stmt = tract_agenda_query_prepare (self->store, &self->filter, "SELECT o.event_id FROM event_occurrence AS o",
                                      " ORDER BY o.day, o.start_utc, o.event_id LIMIT ? OFFSET ?", &index, NULL);
   if (stmt == NULL)

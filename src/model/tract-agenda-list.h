@@ -31,6 +31,7 @@ void                     tract_agenda_list_set_organization     (TractAgendaList
                                                                  gint64           organization_id);
 void                     tract_agenda_list_set_search           (TractAgendaList *self,
                                                                  const char      *text);
+void                     tract_agenda_list_prepare_search       (TractAgendaList *self);
 const TractAgendaFilter *tract_agenda_list_get_filter           (TractAgendaList *self);
 
 /* The position of the first occurrence on or after @day ("YYYY-MM-DD"). */

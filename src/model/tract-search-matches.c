@@ -21,31 +21,215 @@
 #include "tract-store-private.h"
 
 #define MATCH_POINTER_TYPE "tract-search-matches"
+#define COLLECT_POINTER_TYPE "tract-search-collect"
+
+/* A set of row ids, read in ascending order. Ids are dense in practice:
+ * a bit per id from first_id (12.5 kB for 100,000 rows, no large
+ * allocation to fault in at each keystroke); should they be scattered,
+ * the ids themselves, in order. */
+typedef struct
+{
+  gint64      first_id;
+  gint64      last_id;
+  GByteArray *bits;
+  GArray     *sparse;
+  guint       n_ids;
+} IdSet;
+
+static IdSet *
+id_set_new (void)
+{
+  IdSet *set = g_rc_box_new0 (IdSet);
+
+  set->bits = g_byte_array_new ();
+  return set;
+}
+
+static void
+id_set_clear (IdSet *set)
+{
+  g_clear_pointer (&set->bits, g_byte_array_unref);
+  g_clear_pointer (&set->sparse, g_array_unref);
+}
+
+static IdSet *
+id_set_ref (IdSet *set)
+{
+  return g_rc_box_acquire (set);
+}
+
+static void
+id_set_unref (IdSet *set)
+{
+  g_rc_box_release_full (set, (GDestroyNotify) id_set_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IdSet, id_set_unref)
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static gboolean
+id_set_contains (const IdSet *set,
+                 gint64       id)
+{
+  if (set->bits != NULL)
+    {
+      guint64 offset;
+
+      if (id < set->first_id)
+        return FALSE;
+      offset = (guint64) (id - set->first_id);
+      return offset / 8 < set->bits->len && (set->bits->data[offset / 8] & (1u << (offset % 8))) != 0;
+    }
+  return bsearch (&id, set->sparse->data, set->sparse->len, sizeof (gint64), compare_ids) != NULL;
+}
+
+/* Calls @func on each id of @set, in ascending order. */
+static void
+id_set_foreach (const IdSet *set,
+                void       (*func) (gint64 id, gpointer user_data),
+                gpointer     user_data)
+{
+  if (set->bits == NULL)
+    {
+      for (guint i = 0; i < set->sparse->len; i++)
+        func (g_array_index (set->sparse, gint64, i), user_data);
+      return;
+    }
+  for (guint byte = 0; byte < set->bits->len; byte++)
+    if (set->bits->data[byte] != 0)
+      for (guint bit = 0; bit < 8; bit++)
+        if ((set->bits->data[byte] & (1u << bit)) != 0)
+          func (set->first_id + (gint64) byte * 8 + bit, user_data);
+}
+
+static void
+append_sparse (gint64   id,
+               gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, id);
+}
+
+/* Adds @id, greater than every id of @set. */
+static void
+id_set_add (IdSet  *set,
+            gint64  id)
+{
+  guint64 offset;
+
+  set->last_id = id;
+  if (set->bits == NULL)
+    {
+      g_array_append_val (set->sparse, id);
+      set->n_ids++;
+      return;
+    }
+  if (set->n_ids == 0)
+    set->first_id = id;
+  offset = (guint64) (id - set->first_id);
+  if (offset / 8 >= set->bits->len)
+    {
+      guint old_len = set->bits->len;
+
+      /* Ids far apart: a bit each would waste more than the ids take. */
+      if (offset > MAX ((guint64) set->n_ids * 64, (guint64) 1 << 20))
+        {
+          set->sparse = g_array_sized_new (FALSE, FALSE, sizeof (gint64), set->n_ids + 1);
+          id_set_foreach (set, append_sparse, set->sparse);
+          g_clear_pointer (&set->bits, g_byte_array_unref);
+          g_array_append_val (set->sparse, id);
+          set->n_ids++;
+          return;
+        }
+      g_byte_array_set_size (set->bits, (guint) MAX (offset / 8 + 1, (guint64) old_len * 2));
+      memset (set->bits->data + old_len, 0, set->bits->len - old_len);
+    }
+  set->bits->data[offset / 8] |= (guint8) (1u << (offset % 8));
+  set->n_ids++;
+}
+
+typedef struct
+{
+  const IdSet *other;
+  IdSet       *both;
+} Intersection;
+
+static void
+add_if_in_other (gint64   id,
+                 gpointer user_data)
+{
+  Intersection *intersection = user_data;
+
+  if (id_set_contains (intersection->other, id))
+    id_set_add (intersection->both, id);
+}
+
+static IdSet *
+id_set_intersect (const IdSet *a,
+                  const IdSet *b)
+{
+  Intersection intersection = { b, id_set_new () };
+
+  /* Two sets of bits that line up byte for byte, as those of one table
+   * do: a byte at a time. */
+  if (a->bits != NULL && b->bits != NULL && a->n_ids > 0 && b->n_ids > 0
+      && (a->first_id - b->first_id) % 8 == 0)
+    {
+      const IdSet *low = a->first_id <= b->first_id ? a : b;
+      const IdSet *high = low == a ? b : a;
+      guint skip = (guint) ((high->first_id - low->first_id) / 8);
+      IdSet *both = intersection.both;
+
+      if (skip < low->bits->len)
+        {
+          guint len = MIN (low->bits->len - skip, high->bits->len);
+
+          both->first_id = high->first_id;
+          g_byte_array_set_size (both->bits, len);
+          for (guint i = 0; i < len; i++)
+            {
+              both->bits->data[i] = low->bits->data[skip + i] & high->bits->data[i];
+              both->n_ids += (guint) __builtin_popcount (both->bits->data[i]);
+            }
+          both->last_id = MIN (low->last_id, high->last_id);
+        }
+      return both;
+    }
+
+  /* Walk the smaller, probe the larger. */
+  if (b->n_ids < a->n_ids)
+    {
+      id_set_unref (intersection.both);
+      return id_set_intersect (b, a);
+    }
+  id_set_foreach (a, add_if_in_other, &intersection);
+  return intersection.both;
+}
 
 struct _TractSearchMatches
 {
   char          *table;        /* the FTS5 table, such as "event_search" */
   char          *query;        /* the FTS5 query the set was read for */
   TractChangeStamp stamp;       /* of the database the set was read from */
-  /* Row ids are dense: a bit per id from first_id, or, should they be
-   * scattered, the sorted ids. */
-  gint64         first_id;
-  guint8        *bits;
-  gsize          n_bits;
-  GArray        *sorted;
+  IdSet         *ids;          /* what the query matches */
   /* The ids each word of the query matches, kept while the database does
    * not change: typing adds letters to the last word, and the words before
    * it are not read again. */
-  GHashTable    *terms;        /* "\"word\" *" → GArray of ids, ascending */
+  GHashTable    *terms;        /* "\"word\" *" → IdSet */
 };
 
 static void
 match_set_clear (TractSearchMatches *matches)
 {
   g_clear_pointer (&matches->query, g_free);
-  g_clear_pointer (&matches->bits, g_free);
-  g_clear_pointer (&matches->sorted, g_array_unref);
-  matches->n_bits = 0;
+  g_clear_pointer (&matches->ids, id_set_unref);
 }
 
 static void
@@ -65,30 +249,51 @@ match_set_free (gpointer data)
   g_free (matches);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+gboolean
+tract_search_matches_contains (const TractSearchMatches *matches,
+                               gint64                    id)
 {
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
+  return matches->ids != NULL && id_set_contains (matches->ids, id);
 }
 
-static gboolean
-match_set_contains (const TractSearchMatches *matches,
-                    gint64                    id)
+/**
+ * tract_search_matches_select:
+ * @ids: the first of @n_ids ids, each @stride bytes after the one before
+ * @positions: (element-type guint): where to append the index of each of
+ *   @ids that @matches holds
+ *
+ * tract_search_matches_contains() for many ids at once, without a call
+ * per id: a list's rows, probed at each keystroke.
+ */
+void
+tract_search_matches_select (const TractSearchMatches *matches,
+                             const gint64             *ids,
+                             guint                     n_ids,
+                             gsize                     stride,
+                             GArray                   *positions)
 {
-  if (matches->bits != NULL)
-    {
-      guint64 offset;
+  const IdSet *set = matches->ids;
+  const guint8 *id = (const guint8 *) ids;
 
-      if (id < matches->first_id)
-        return FALSE;
-      offset = (guint64) (id - matches->first_id);
-      return offset < matches->n_bits && (matches->bits[offset / 8] & (1u << (offset % 8))) != 0;
+  if (set == NULL || set->n_ids == 0)
+    return;
+  for (guint i = 0; i < n_ids; i++, id += stride)
+    {
+      gint64 value = *(const gint64 *) id;
+      gboolean found;
+
+      if (set->bits != NULL)
+        {
+          guint64 offset = (guint64) (value - set->first_id);
+
+          found = value >= set->first_id && offset / 8 < set->bits->len
+                  && (set->bits->data[offset / 8] & (1u << (offset % 8))) != 0;
+        }
+      else
+        found = id_set_contains (set, value);
+      if (found)
+        g_array_append_val (positions, i);
     }
-  return matches->sorted != NULL
-         && bsearch (&id, matches->sorted->data, matches->sorted->len, sizeof (gint64), compare_ids) != NULL;
 }
 
 static void
@@ -98,50 +303,78 @@ match_function (sqlite3_context *context,
 {
   const TractSearchMatches *matches = sqlite3_value_pointer (values[0], MATCH_POINTER_TYPE);
 
-  sqlite3_result_int (context, matches != NULL && match_set_contains (matches, sqlite3_value_int64 (values[1])));
+  sqlite3_result_int (context, matches != NULL && tract_search_matches_contains (matches, sqlite3_value_int64 (values[1])));
 }
 
-/* Returns: (transfer full) (nullable): the ids @term matches, ascending. */
-static GArray *
+static int
+collect_row (const Fts5ExtensionApi *api,
+             Fts5Context            *fts,
+             void                   *user_data)
+{
+  IdSet *set = user_data;
+  gint64 id = api->xRowid (fts);
+
+  /* FTS5 walks its rows in ascending order; should a later SQLite not,
+   * the set would be wrong: fail rather than mislead. */
+  if (set->n_ids > 0 && id <= set->last_id)
+    return SQLITE_CORRUPT_VTAB;
+  id_set_add (set, id);
+  return SQLITE_OK;
+}
+/* tract_search_collect (table, ids): called on the first row a one-word
+ * query matches, adds to @ids the rowids of every row it matches. FTS5
+ * walks its index for the phrase directly, without a step of the SQL
+ * statement per row: two to three times as fast for a word found in
+ * 100,000 rows. */
+static void
+collect_function (const Fts5ExtensionApi *api,
+                  Fts5Context            *fts,
+                  sqlite3_context        *context,
+                  int                     n_values,
+                  sqlite3_value         **values)
+{
+  IdSet *set = n_values == 1 ? sqlite3_value_pointer (values[0], COLLECT_POINTER_TYPE) : NULL;
+  int status;
+
+  if (set == NULL || set->n_ids > 0)
+    {
+      sqlite3_result_error (context, "tract_search_collect() needs an empty set of ids", -1);
+      return;
+    }
+  status = api->xQueryPhrase (fts, 0, set, collect_row);
+  if (status != SQLITE_OK)
+    sqlite3_result_error_code (context, status);
+  else
+    sqlite3_result_int64 (context, set->n_ids);
+}
+
+/* Returns: (transfer full) (nullable): the ids @term matches. */
+static IdSet *
 read_term (TractStore  *store,
            const char  *table,
            const char  *term,
            GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ?", table, table);
+  g_autofree char *sql = g_strdup_printf ("SELECT tract_search_collect (%s, ?) FROM %s WHERE %s MATCH ? LIMIT 1",
+                                          table, table, table);
+  g_autoptr(IdSet) set = id_set_new ();
   sqlite3_stmt *stmt;
+  int status;
 
-  /* FTS5 gives the rowids in ascending order. */
   stmt = tract_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_TRANSIENT);
-  return tract_store_step_integers (store, stmt, error);
-}
-
-/* Keeps in @ids those also in @other; both ascending. */
-static void
-intersect_ids (GArray       *ids,
-               const GArray *other)
-{
-  guint kept = 0;
-
-  for (guint i = 0, j = 0; i < ids->len && j < other->len;)
+  sqlite3_bind_pointer (stmt, 1, set, COLLECT_POINTER_TYPE, NULL);
+  sqlite3_bind_text (stmt, 2, term, -1, SQLITE_TRANSIENT);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
     {
-      gint64 a = g_array_index (ids, gint64, i), b = g_array_index (other, gint64, j);
-
-      if (a < b)
-        i++;
-      else if (b < a)
-        j++;
-      else
-        {
-          g_array_index (ids, gint64, kept++) = a;
-          i++;
-          j++;
-        }
+      tract_store_set_sqlite_error (store, status, NULL, error);
+      return NULL;
     }
-  g_array_set_size (ids, kept);
+  return g_steal_pointer (&set);
 }
 
 /* The words of a query of tract_search_query_from_text(): "\"word\" *"
@@ -165,60 +398,42 @@ split_query (const char *query)
 }
 
 static gboolean
-match_set_read (TractSearchMatches    *matches,
-                TractStore  *store,
-                const char  *query,
-                GError     **error)
+match_set_read (TractSearchMatches  *matches,
+                TractStore          *store,
+                const char          *query,
+                GError             **error)
 {
   g_autoptr(GPtrArray) words = split_query (query);
   g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
-  g_autoptr(GArray) ids = NULL;
+                                                       (GDestroyNotify) id_set_unref);
+  g_autoptr(IdSet) ids = NULL;
 
   match_set_clear (matches);
   for (guint i = 0; i < words->len; i++)
     {
       const char *term = words->pdata[i];
-      GArray *term_ids = matches->terms != NULL ? g_hash_table_lookup (matches->terms, term) : NULL;
+      IdSet *term_ids = matches->terms != NULL ? g_hash_table_lookup (matches->terms, term) : NULL;
 
       if (term_ids != NULL)
-        g_array_ref (term_ids);
+        id_set_ref (term_ids);
       else if ((term_ids = read_term (store, matches->table, term, error)) == NULL)
         return FALSE;
       if (ids == NULL)
-        {
-          ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), term_ids->len);
-          g_array_append_vals (ids, term_ids->data, term_ids->len);
-        }
+        ids = id_set_ref (term_ids);
       else
-        intersect_ids (ids, term_ids);
+        {
+          IdSet *both = id_set_intersect (ids, term_ids);
+
+          id_set_unref (ids);
+          ids = both;
+        }
       /* A word typed twice is read once. */
       g_hash_table_replace (terms, g_strdup (term), term_ids);
     }
   /* The words of this query only: the next keystroke reuses them. */
   match_set_forget_terms (matches);
   matches->terms = g_steal_pointer (&terms);
-
-  if (ids != NULL && ids->len > 0)
-    {
-      gint64 first = g_array_index (ids, gint64, 0);
-      guint64 span = (guint64) (g_array_index (ids, gint64, ids->len - 1) - first) + 1;
-
-      if (span <= MAX ((guint64) ids->len * 64, (guint64) 1 << 20))
-        {
-          matches->first_id = first;
-          matches->n_bits = (gsize) span;
-          matches->bits = g_malloc0 ((gsize) (span + 7) / 8);
-          for (guint i = 0; i < ids->len; i++)
-            {
-              guint64 offset = (guint64) (g_array_index (ids, gint64, i) - first);
-
-              matches->bits[offset / 8] |= (guint8) (1u << (offset % 8));
-            }
-        }
-      else
-        matches->sorted = g_steal_pointer (&ids);
-    }
+  matches->ids = g_steal_pointer (&ids);
   matches->query = g_strdup (query);
   return TRUE;
 }
@@ -233,12 +448,30 @@ gboolean
 tract_search_matches_install (TractStore  *store,
                               GError     **error)
 {
+  sqlite3 *db = tract_store_get_connection (store);
+  fts5_api *fts = NULL;
+  sqlite3_stmt *stmt = NULL;
   int status;
 
   /* Direct only: the function has no business in the schema. */
-  status = sqlite3_create_function_v2 (tract_store_get_connection (store), "tract_search_match", 2,
-                                       SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, match_function,
-                                       NULL, NULL, NULL);
+  status = sqlite3_create_function_v2 (db, "tract_search_match", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                                       match_function, NULL, NULL, NULL);
+  if (status != SQLITE_OK)
+    return tract_store_set_sqlite_error (store, status, NULL, error);
+
+  /* FTS5's own functions are defined through its API, which a query
+   * hands over as a pointer. */
+  status = sqlite3_prepare_v2 (db, "SELECT fts5 (?)", -1, &stmt, NULL);
+  if (status == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &fts, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+      status = sqlite3_finalize (stmt);
+    }
+  if (status == SQLITE_OK && fts == NULL)
+    status = SQLITE_ERROR;
+  if (status == SQLITE_OK)
+    status = fts->xCreateFunction (fts, "tract_search_collect", NULL, collect_function, NULL);
   if (status != SQLITE_OK)
     return tract_store_set_sqlite_error (store, status, NULL, error);
   return TRUE;

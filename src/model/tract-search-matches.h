@@ -22,6 +22,13 @@ const TractSearchMatches *tract_search_matches_get  (TractStore               *s
                                                      const char               *search_table,
                                                      const char               *query,
                                                      GError                  **error);
+gboolean                  tract_search_matches_contains (const TractSearchMatches *matches,
+                                                         gint64                    id);
+void                      tract_search_matches_select (const TractSearchMatches *matches,
+                                                       const gint64             *ids,
+                                                       guint                     n_ids,
+                                                       gsize                     stride,
+                                                       GArray                   *positions);
 void                      tract_search_matches_bind (const TractSearchMatches *matches,
                                                      sqlite3_stmt             *stmt,
                                                      int                       index);

@@ -44,6 +44,7 @@ typedef gboolean (*TractStoreFunc) (TractStore  *store,
                                     gpointer     user_data,
                                     GError     **error);
 
+void         tract_store_keep_freed_memory  (void);
 TractStore  *tract_store_open               (const char      *path,
                                              GError         **error);
 const char  *tract_store_get_path           (TractStore      *self);

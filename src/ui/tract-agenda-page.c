@@ -468,6 +468,15 @@ on_editor_event_changed (TractAgendaPage *self)
 
 /* Search and filters */
 
+/* Someone about to type: the list reads what a search needs now, not at
+ * the first keystroke. */
+static void
+on_search_focused (TractAgendaPage *self)
+{
+  if (self->events != NULL)
+    tract_agenda_list_prepare_search (self->events);
+}
+
 static void
 on_search_changed (TractAgendaPage *self)
 {
@@ -726,6 +735,7 @@ tract_agenda_page_class_init (TractAgendaPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_unbind_item);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_focused);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);

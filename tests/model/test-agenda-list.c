@@ -10,6 +10,8 @@
 #include "tract-event.h"
 #include "tract-event-organization.h"
 #include "tract-organization.h"
+#include "tract-record-list.h"
+#include "tract-store-private.h"
 
 typedef struct
 {
@@ -579,6 +581,114 @@ test_search_follows_changes (Fixture       *fixture,
   }
 }
 
+/* A search answered in memory (the search order, pages read by rowid)
+ * lists exactly what SQL and FTS5 list, in the same order, across pages
+ * and filters, before and after edits. */
+static void
+assert_search_as_sql (Fixture *fixture)
+{
+  const TractAgendaFilter *filter = tract_agenda_list_get_filter (fixture->list);
+  GListModel *model = G_LIST_MODEL (fixture->list);
+  g_autofree char *query = tract_search_query_from_text (filter->search);
+  g_autoptr(GString) sql = g_string_new ("SELECT o.event_id, o.start_utc FROM event_occurrence AS o"
+                                         " WHERE o.campaign_id = ?1"
+                                         " AND o.event_id IN (SELECT rowid FROM event_search"
+                                         " WHERE event_search MATCH ?2)");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = tract_store_get_connection (fixture->db.store);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  if (filter->kind != NULL)
+    g_string_append (sql, " AND o.kind = ?3");
+  g_string_append (sql, " ORDER BY o.day, o.start_utc, o.event_id");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, filter->campaign_id);
+  sqlite3_bind_text (stmt, 2, query, -1, SQLITE_TRANSIENT);
+  if (filter->kind != NULL)
+    sqlite3_bind_text (stmt, 3, filter->kind, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(TractRecord) item = g_list_model_get_item (model, n);
+      gint64 event_id = sqlite3_column_int64 (stmt, 0);
+
+      g_assert_nonnull (item);
+      g_assert_cmpint (tract_record_get_id (item), ==, event_id);
+      g_assert_cmpint (tract_record_get_integer (item, "start_utc"), ==, sqlite3_column_int64 (stmt, 1));
+      g_array_append_val (ids, event_id);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_null (g_list_model_get_item (model, n));
+
+  /* What a selection resolves to, from anywhere in the list. */
+  if (n > 0)
+    {
+      g_autofree gint64 *got = g_new0 (gint64, n);
+      guint first = n / 3;
+
+      g_assert_cmpuint (tract_agenda_list_get_event_ids (fixture->list, first, n, got), ==, n - first);
+      g_assert_cmpmem (got, (n - first) * sizeof (gint64), &g_array_index (ids, gint64, first),
+                       (n - first) * sizeof (gint64));
+    }
+}
+
+static void
+test_search_as_sql (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const searches[] = { "b", "banquet", "banquet commune", "réu", "commune", "zz", "a" };
+  g_autoptr(TractEvent) daily = add_event (fixture, "Banquet quotidien", "2021-03-01T12:00", "2021-03-01T13:00",
+                                           "FREQ=DAILY;COUNT=300");
+  g_autoptr(TractEvent) moved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s %u", i % 3 == 0 ? "Banquet de la Commune"
+                                                         : i % 3 == 1 ? "Réunion de la Commune" : "Assemblée", i);
+      g_autofree char *start = g_strdup_printf ("2021-%02u-%02uT%02u:00", 3 + i % 9, 1 + i % 27, 8 + i % 12);
+      g_autofree char *end = g_strdup_printf ("2021-%02u-%02uT%02u:30", 3 + i % 9, 1 + i % 27, 8 + i % 12);
+      g_autoptr(TractEvent) event = add_event (fixture, title, start, end, i % 10 == 0 ? "FREQ=WEEKLY;COUNT=5" : "");
+
+      if (i % 4 == 0)
+        {
+          tract_record_set_text (TRACT_RECORD (event), "kind", "rally");
+          update_ok (fixture, event);
+        }
+      if (i == 7)
+        moved = g_object_ref (event);
+    }
+  g_assert_true (tract_agenda_query_sync_until (fixture->db.store, 2208988800 /* 2040 */, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint kind = 0; kind < 2; kind++)
+    {
+      tract_agenda_list_set_kind (fixture->list, kind ? "rally" : NULL);
+      tract_agenda_list_prepare_search (fixture->list);
+      for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+        {
+          tract_agenda_list_set_search (fixture->list, searches[i]);
+          assert_search_as_sql (fixture);
+          assert_shadow (fixture);
+        }
+    }
+
+  /* An edit while searching: the order is read again. */
+  tract_agenda_list_set_search (fixture->list, "banquet");
+  tract_record_set_text (TRACT_RECORD (moved), "title", "Banquet déplacé");
+  tract_record_set_text (TRACT_RECORD (moved), "start_local", "2020-01-01T10:00");
+  tract_record_set_text (TRACT_RECORD (moved), "end_local", "2020-01-01T11:00");
+  update_ok (fixture, moved);
+  assert_search_as_sql (fixture);
+  assert_shadow (fixture);
+  tract_record_set_text (TRACT_RECORD (daily), "rrule", "FREQ=DAILY;COUNT=3");
+  update_ok (fixture, daily);
+  assert_search_as_sql (fixture);
+  assert_shadow (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +704,7 @@ main (int   argc,
   ADD ("/agenda-list/lazy", test_lazy);
   ADD ("/agenda-list/search-follows-changes", test_search_follows_changes);
   ADD ("/agenda-list/event-ids", test_event_ids);
+  ADD ("/agenda-list/search-as-sql", test_search_as_sql);
   ADD ("/agenda-list/expanded-in-steps", test_expanded_in_steps);
 #undef ADD
 

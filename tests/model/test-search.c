@@ -9,6 +9,8 @@
 #include "tract-event-organization.h"
 #include "tract-organization.h"
 #include "tract-record-list.h"
+#include "tract-search-matches.h"
+#include "tract-store-private.h"
 
 static char *
 names (TractRecordList *list)
@@ -152,6 +154,104 @@ test_event_search_and_related (TestDatabase  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
 }
 
+/* The matches read from FTS5 into sets of bits (or of ids, when ids are
+ * scattered) and intersected word by word say exactly what FTS5 says,
+ * whatever the ids: dense, with gaps, or (@data non-NULL) billions apart. */
+static void
+test_matches_agree_with_fts5 (TestDatabase  *fixture,
+                              gconstpointer  data)
+{
+  static const char * const words[] = { "commune", "comite", "collectif", "union", "unite", "paris", "lima" };
+  static const char * const queries[] = {
+    "c", "co", "com", "commune", "u", "union", "uni", "p", "lima", "zzz",
+    "c u", "com uni", "commune paris", "u l p", "union union", "co co c",
+    /* A word of every row: sets starting at the same id. */
+    "tract", "tract u", "paris tract", "tract commune lima",
+  };
+  sqlite3 *db = tract_store_get_connection (fixture->store);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1871);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean scattered = data != NULL;
+  gint64 id = 0;
+
+  /* Runs of neighbours, then gaps of a few ids, or up to billions. */
+  for (guint i = 0; i < 600; i++)
+    {
+      guint gap = g_rand_int_range (rand, 0, scattered ? 100 : 95);
+
+      if (gap < 80)
+        id += 1;
+      else if (gap < 95)
+        id += g_rand_int_range (rand, 2, 40);
+      else if (gap < 99)
+        id += g_rand_int_range (rand, 1000, 3000000);
+      else
+        id += (gint64) g_rand_int_range (rand, 1, 4) << 32;
+      g_array_append_val (ids, id);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("tract %s %s n%u", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                                               words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))], i);
+      const char *city = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO organization (id, name, city, created_utc, modified_utc)"
+                                           " VALUES (?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", -1,
+                                           &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, city, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *query = tract_search_query_from_text (queries[q]);
+      g_autoptr(GError) error = NULL;
+      const TractSearchMatches *matches = tract_search_matches_get (fixture->store, "organization_search", query,
+                                                                   &error);
+      g_autoptr(GHashTable) expected = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *stmt = NULL;
+      guint n_found = 0;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (matches);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM organization_search WHERE organization_search"
+                                               " MATCH ?", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 row = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (found, row);
+        }
+      sqlite3_finalize (stmt);
+      for (guint i = 0; i < found->len; i++)
+        g_hash_table_add (expected, &g_array_index (found, gint64, i));
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 row = g_array_index (ids, gint64, i);
+          gboolean in_set = tract_search_matches_contains (matches, row);
+
+          if (in_set != g_hash_table_contains (expected, &row))
+            g_error ("“%s”: id %" G_GINT64_FORMAT " %s", queries[q], row,
+                     in_set ? "found, FTS5 says not" : "missed");
+          n_found += in_set;
+          /* Neighbours of a row are never taken for it. */
+          g_assert_false (tract_search_matches_contains (matches, row + 1) && i + 1 < ids->len
+                          && g_array_index (ids, gint64, i + 1) != row + 1);
+        }
+      g_assert_cmpuint (n_found, ==, found->len);
+      g_assert_false (tract_search_matches_contains (matches, 0));
+      g_assert_false (tract_search_matches_contains (matches, G_MAXINT64));
+    }
+}
+
 static void
 test_query_from_text (void)
 {
@@ -176,6 +276,10 @@ main (int   argc,
               test_conditions_and_orders, test_database_teardown);
   g_test_add ("/search/events", TestDatabase, NULL, test_database_setup, test_event_search_and_related,
               test_database_teardown);
+  g_test_add ("/search/matches-agree-with-fts5/dense", TestDatabase, NULL, test_database_setup,
+              test_matches_agree_with_fts5, test_database_teardown);
+  g_test_add ("/search/matches-agree-with-fts5/scattered", TestDatabase, "scattered", test_database_setup,
+              test_matches_agree_with_fts5, test_database_teardown);
   g_test_add_func ("/search/query-from-text", test_query_from_text);
 
   return g_test_run ();

@@ -345,6 +345,8 @@ main (int   argc,
   double open_ms;
   guint n;
 
+  /* As the application does (see main.c). */
+  tract_store_keep_freed_memory ();
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
