@@ -384,12 +384,64 @@ count_items (TractAgendaList *self)
 static void
 reload (TractAgendaList *self)
 {
-  guint old_n_items = self->n_items;
+  g_hash_table_remove_all (self->pages);
+  tract_list_model_replace_all (G_LIST_MODEL (self), &self->n_items, count_items (self), properties[PROP_N_ITEMS]);
+}
+
+/* The search's rows after a change of one event, announced exactly: the
+ * rows of other events keep their order and their match (the words are
+ * in each event's own text), so the lists before and after differ only
+ * by the event's rows. Checked, not assumed: otherwise FALSE, and the
+ * caller reloads. */
+static gboolean
+place_found_changes (TractAgendaList *self,
+                     gint64           event_id)
+{
+  g_autoptr(GArray) old_order = g_steal_pointer (&self->order);
+  g_autoptr(GArray) old_found = g_steal_pointer (&self->found);
+  g_autoptr(GError) error = NULL;
+  guint i, j, n_old = 0, n_new = 0;
+
+#define FOUND_EVENT(order, found, k) \
+  (g_array_index ((order), OrderEntry, g_array_index ((found), guint, (k))).event_id)
+
+  if (!find_in_search_order (self, &error))
+    {
+      g_debug ("Search not answered in memory: %s", error->message);
+      return FALSE;
+    }
+  /* Both lists without the event's rows: the same events, in order. */
+  for (i = 0, j = 0;; i++, j++)
+    {
+      while (i < old_found->len && FOUND_EVENT (old_order, old_found, i) == event_id)
+        i++, n_old++;
+      while (j < self->found->len && FOUND_EVENT (self->order, self->found, j) == event_id)
+        j++, n_new++;
+      if (i >= old_found->len || j >= self->found->len)
+        break;
+      if (FOUND_EVENT (old_order, old_found, i) != FOUND_EVENT (self->order, self->found, j))
+        return FALSE;
+    }
+  if (i < old_found->len || j < self->found->len || n_old + n_new > MAX_PLACED)
+    return FALSE;
 
   g_hash_table_remove_all (self->pages);
-  set_n_items (self, count_items (self));
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  /* Removals from the last, so that earlier positions hold; insertions
+   * from the first, each where the final list has it. */
+  for (i = old_found->len; i-- > 0;)
+    if (FOUND_EVENT (old_order, old_found, i) == event_id)
+      {
+        set_n_items (self, self->n_items - 1);
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+      }
+  for (j = 0; j < self->found->len; j++)
+    if (FOUND_EVENT (self->order, self->found, j) == event_id)
+      {
+        set_n_items (self, self->n_items + 1);
+        g_list_model_items_changed (G_LIST_MODEL (self), j, 0, 1);
+      }
+#undef FOUND_EVENT
+  return TRUE;
 }
 
 /* How many rows of other events come before an occurrence of @event_id. */
@@ -457,9 +509,16 @@ on_event_changed (TractStore      *store,
   is_here = tract_agenda_filter_matches (&self->filter, after);
   if (!was_here && !is_here && horizon == horizon_before)
     return;
-  if (tract_agenda_filter_needs_sql (&self->filter) || horizon != horizon_before || !synced)
+  if (horizon != horizon_before || !synced)
     {
       reload (self);
+      return;
+    }
+  if (tract_agenda_filter_needs_sql (&self->filter))
+    {
+      event_id = tract_record_get_id (before != NULL ? before : after);
+      if (self->found == NULL || !place_found_changes (self, event_id))
+        reload (self);
       return;
     }
 

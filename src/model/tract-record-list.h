@@ -43,5 +43,9 @@ const char      *tract_record_list_get_order    (TractRecordList *self);
 
 /* The FTS5 query for what a person typed: every word, as a prefix. */
 char            *tract_search_query_from_text   (const char      *text);
+void             tract_list_model_replace_all   (GListModel      *model,
+                                                 guint           *n_items,
+                                                 guint            new_n_items,
+                                                 GParamSpec      *n_items_pspec);
 
 G_END_DECLS

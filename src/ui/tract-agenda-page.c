@@ -468,6 +468,16 @@ on_editor_event_changed (TractAgendaPage *self)
 
 /* Search and filters */
 
+/* What a search or a filter keeps, from the day the calendar shows (today
+ * at first), as the agenda opens: the earlier rows above. */
+static void
+show_calendar_day (TractAgendaPage *self)
+{
+  g_autofree char *day = tract_agenda_page_calendar_day (self);
+
+  tract_agenda_page_scroll_to_day (self, day);
+}
+
 /* Someone about to type: the list reads what a search needs now, not at
  * the first keystroke. */
 static void
@@ -485,6 +495,7 @@ on_search_changed (TractAgendaPage *self)
   tract_agenda_list_set_search (self->events, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_visible_child (self);
   queue_marks (self);
+  show_calendar_day (self);
 }
 
 static gint64
@@ -517,6 +528,7 @@ on_filter_changed (TractAgendaPage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
   update_visible_child (self);
   queue_marks (self);
+  show_calendar_day (self);
 }
 
 static void
