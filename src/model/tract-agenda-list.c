@@ -77,7 +77,20 @@ typedef struct
 {
   gint64 occurrence; /* rowid in event_occurrence */
   gint64 event_id;
+  guint  day;        /* its local day, YYYYMMDD */
 } OrderEntry;
+
+/* "YYYY-MM-DD…" as YYYYMMDD, which orders as the text does. */
+static guint
+pack_day (const char *day)
+{
+  guint packed = 0;
+
+  for (guint i = 0; i < 10 && day[i] != '\0'; i++)
+    if (g_ascii_isdigit (day[i]))
+      packed = packed * 10 + (guint) (day[i] - '0');
+  return packed;
+}
 
 static void reload (TractAgendaList *self);
 
@@ -317,14 +330,16 @@ read_search_order (TractAgendaList  *self,
 
   g_clear_pointer (&self->order, g_array_unref);
   others.search = NULL;
-  stmt = tract_agenda_query_prepare (self->store, &others, "SELECT o.rowid, o.event_id FROM event_occurrence AS o",
+  stmt = tract_agenda_query_prepare (self->store, &others,
+                                     "SELECT o.rowid, o.event_id, o.day FROM event_occurrence AS o",
                                      " ORDER BY o.day, o.start_utc, o.event_id", NULL, error);
   if (stmt == NULL)
     return FALSE;
   self->order = g_array_new (FALSE, FALSE, sizeof (OrderEntry));
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      OrderEntry entry = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      OrderEntry entry = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                           pack_day ((const char *) sqlite3_column_text (stmt, 2)) };
 
       g_array_append_val (self->order, entry);
     }
@@ -814,10 +829,28 @@ guint
 tract_agenda_list_get_day_position (TractAgendaList *self,
                                     const char      *day)
 {
+  guint key, low = 0, high;
+
   g_return_val_if_fail (TRACT_IS_AGENDA_LIST (self), 0);
   g_return_val_if_fail (day != NULL, 0);
 
-  return tract_agenda_query_count_before_day (self->store, &self->filter, day);
+  if (self->found == NULL)
+    return tract_agenda_query_count_before_day (self->store, &self->filter, day);
+
+  /* A search's rows are in memory, in order of their days: the first on
+   * or after @day, found by halves. */
+  key = pack_day (day);
+  high = self->found->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->order, OrderEntry, g_array_index (self->found, guint, middle)).day < key)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
 }
 
 guint32

@@ -622,6 +622,16 @@ assert_search_as_sql (Fixture *fixture)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
   g_assert_null (g_list_model_get_item (model, n));
 
+  /* Where a day starts, as SQL counts it. */
+  {
+    static const char * const days[] = { "2000-01-01", "2021-03-01", "2021-03-02", "2021-06-15", "2021-07-04",
+                                          "2021-12-25", "2099-01-01" };
+
+    for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+      g_assert_cmpuint (tract_agenda_list_get_day_position (fixture->list, days[d]), ==,
+                        tract_agenda_query_count_before_day (fixture->db.store, filter, days[d]));
+  }
+
   /* What a selection resolves to, from anywhere in the list. */
   if (n > 0)
     {
