@@ -5,7 +5,9 @@
  * VEVENT at a time. The file is read twice: first for its VTIMEZONEs (an
  * event may name a zone defined further down) and its encoding, then for
  * the events, all inside one transaction of the store, so that a file that
- * fails or is cancelled leaves the database exactly as it was.
+ * fails or is cancelled leaves the database exactly as it was. During the
+ * second reading, a thread of its own parses while the caller's thread
+ * stores (see second_pass()).
  *
  * The comments name the import rules of ICALENDAR.md each choice answers.
  *
@@ -500,12 +502,23 @@ typedef struct
   gboolean          latin1;
   guint64           total_bytes;
 
+  /* The second pass runs in two threads (see second_pass()). */
+  GAsyncQueue      *parsed_batches;
+  GAsyncQueue      *free_batches;
+  gint              stop_parsing;  /* atomic: the storing thread gave up */
+
+  /* The parsing thread's, during the second pass */
+  TractIcalReport  *notes;         /* merged into the report at the end */
   GHashTable       *zones;         /* TZID → Zone */
   GHashTable       *gzones;        /* IANA name → GTimeZone */
   GHashTable       *uids;          /* UID → line of its first event in the file */
+  gboolean          noted_floating;
+  GError           *parse_error;   /* why it stopped early */
+
+  /* The storing thread's */
+  GHashTable       *stored_gzones; /* IANA name → GTimeZone */
   TractEventBulk   *bulk;          /* during the second pass */
   TractRecord      *fresh;         /* reused for every new event */
-  gboolean          noted_floating;
   guint             n_added;
   guint             n_updated;
   guint             n_unchanged;
@@ -525,15 +538,20 @@ import_clear (Import *import)
   g_free (import->default_zone);
   g_clear_pointer (&import->zones, g_hash_table_unref);
   g_clear_pointer (&import->gzones, g_hash_table_unref);
+  g_clear_pointer (&import->stored_gzones, g_hash_table_unref);
   g_clear_pointer (&import->uids, g_hash_table_unref);
+  g_clear_object (&import->notes);
+  g_clear_error (&import->parse_error);
   g_clear_object (&import->fresh);
 }
 
+/* Each thread has its own @cache: GTimeZone is safe across threads, the
+ * hash table is not. */
 static GTimeZone *
-get_gzone (Import     *import,
+get_gzone (GHashTable *cache,
            const char *name)
 {
-  GTimeZone *zone = g_hash_table_lookup (import->gzones, name);
+  GTimeZone *zone = g_hash_table_lookup (cache, name);
 
   if (zone == NULL)
     {
@@ -542,7 +560,7 @@ get_gzone (Import     *import,
         zone = g_time_zone_new_utc ();
       /* Held for the whole import: GLib then finds it in its cache each time
        * the event validation asks for it again. */
-      g_hash_table_insert (import->gzones, g_strdup (name), zone);
+      g_hash_table_insert (cache, g_strdup (name), zone);
     }
   return zone;
 }
@@ -565,7 +583,7 @@ custom_zone (Import     *import,
   if (icalcomponent_isa (component) != ICAL_VTIMEZONE_COMPONENT
       || !tract_ical_vtimezone_is_sane (component, &reason))
     {
-      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+      tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
                              _("The time zone “%s” defined in the file cannot be used (%s)."),
                              tzid, reason != NULL ? reason : "not a VTIMEZONE");
       icalcomponent_free (component);
@@ -617,7 +635,7 @@ resolve_zone (Import     *import,
     {
       zone->kind = ZONE_IANA;
       zone->iana = g_strdup (tail != NULL ? tail : windows);
-      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+      tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
                              _("The time zone “%s” was read as %s."), tzid, zone->iana);
       return zone;
     }
@@ -646,14 +664,14 @@ resolve_zone (Import     *import,
         {
           zone->kind = ZONE_IANA;
           zone->iana = g_strdup (match);
-          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+          tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
                                  _("The time zone “%s” was read as %s, which has the same "
                                    "offsets from UTC."), tzid, match);
         }
       else
         {
           zone->kind = ZONE_CUSTOM;
-          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+          tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
                                  _("The time zone “%s” matches no known zone; its times were "
                                    "converted to UTC."), tzid);
         }
@@ -661,7 +679,7 @@ resolve_zone (Import     *import,
     }
 
   zone->kind = ZONE_FLOATING;
-  tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+  tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
                          _("The time zone “%s” is unknown and the file does not define it; its "
                            "times were read in %s."), tzid, import->default_zone);
   return zone;
@@ -719,7 +737,7 @@ when_set_instant (Import     *import,
 
   if (utc == NULL)
     utc = g_date_time_new_from_unix_utc (0);
-  local = g_date_time_to_timezone (utc, get_gzone (import, zone_name));
+  local = g_date_time_to_timezone (utc, get_gzone (import->gzones, zone_name));
   g_free (when->zone);
   when->zone = g_strdup (zone_name);
   when->year = g_date_time_get_year (local);
@@ -736,7 +754,7 @@ static TractLocalTimeKind
 when_check (Import *import,
             When   *when)
 {
-  return tract_time_local_to_utc (get_gzone (import, when->zone), when->year, when->month, when->day,
+  return tract_time_local_to_utc (get_gzone (import->gzones, when->zone), when->year, when->month, when->day,
                                   when->hour, when->minute, MIN (when->second, 59), &when->instant);
 }
 
@@ -795,7 +813,7 @@ read_time (Import              *import,
     {
       if (!import->noted_floating)
         {
-          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
+          tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, NULL,
                                  _("Times without a time zone were read in %s."), import->default_zone);
           import->noted_floating = TRUE;
         }
@@ -946,7 +964,7 @@ read_all_day_end (Import        *import,
           n_days = g_date_days_between (first, after);
           if (n_days < 1)
             {
-              tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+              tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                                      _("The all-day event “%s” ends before it starts; it was given one day."),
                                      incoming->title);
               n_days = 1;
@@ -1016,7 +1034,7 @@ read_timed_end (Import        *import,
 
       if (length.is_neg)
         {
-          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+          tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                                  _("The event “%s” has a negative DURATION; it was given no length."),
                                  incoming->title);
         }
@@ -1029,7 +1047,7 @@ read_timed_end (Import        *import,
            * later day), hours and below exact. */
           days = MIN (days, 366 * 100);
           if (utc != NULL)
-            start = g_date_time_to_timezone (utc, get_gzone (import, incoming->start.zone));
+            start = g_date_time_to_timezone (utc, get_gzone (import->gzones, incoming->start.zone));
           if (start != NULL)
             {
               g_autoptr(GDateTime) later = g_date_time_add_days (start, (int) days);
@@ -1043,7 +1061,7 @@ read_timed_end (Import        *import,
   if (end_instant < incoming->start.instant)
     {
       if (dtend != NULL)
-        tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+        tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                                _("The event “%s” ends before it starts; it was given no length."),
                                incoming->title);
       end_instant = incoming->start.instant;
@@ -1075,11 +1093,11 @@ read_recurrence (Import        *import,
     free (text);
   }
   if (icalcomponent_get_next_property (event, ICAL_RRULE_PROPERTY) != NULL)
-    tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+    tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                            _("The event “%s” has several recurrence rules; only the first was kept."),
                            incoming->title);
   if (icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY) != NULL)
-    tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+    tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                            _("The extra dates (RDATE) of “%s” were left out: Tract keeps a "
                              "recurrence rule and its exceptions only."), incoming->title);
 
@@ -1176,7 +1194,7 @@ read_event (Import        *import,
   /* Import rule 3: libical drops what it cannot read and says so in
    * X-LIC-ERROR; an event without a start is no event. */
   if (n_errors > 0)
-    tract_ical_report_add_parse_errors (import->report, (guint) n_errors);
+    tract_ical_report_add_parse_errors (import->notes, (guint) n_errors);
   if (dtstart == NULL)
     {
       *reason = error != NULL
@@ -1197,7 +1215,7 @@ read_event (Import        *import,
       return FALSE;
     }
   if (n_errors > 0)
-    tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+    tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                            g_dngettext (GETTEXT_PACKAGE,
                                         "%d property of “%s” could not be read and was left out (%s).",
                                         "%d properties of “%s” could not be read and were left out (%s).",
@@ -1233,7 +1251,7 @@ read_event (Import        *import,
           g_autofree char *zone = g_strdup (incoming->start.zone);
 
           when_set_instant (import, &incoming->start, "UTC", instant);
-          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+          tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                                  kind == TRACT_LOCAL_TIME_IN_GAP
                                    ? _("“%s” starts at %s, a time that does not exist in %s; it was "
                                        "kept in UTC.")
@@ -1337,7 +1355,7 @@ read_event (Import        *import,
       if (tract_validate_url (url))
         incoming->url = g_steal_pointer (&url);
       else if (*url != '\0')
-        tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+        tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                                _("The web address “%s” of “%s” is not an http or https address; it "
                                  "was left out."), url, incoming->title);
     }
@@ -1441,7 +1459,7 @@ as_exported (Import      *import,
       gboolean all_day = tract_record_get_boolean (old, "all_day");
       g_autofree char *written =
         tract_ical_export_rrule (rrule, all_day,
-                                 all_day ? NULL : get_gzone (import, tract_record_get_text (old, "time_zone")));
+                                 all_day ? NULL : get_gzone (import->stored_gzones, tract_record_get_text (old, "time_zone")));
 
       tract_record_set_text (copy, "rrule", written != NULL ? written : "");
     }
@@ -1546,53 +1564,71 @@ refused:
   return FALSE;
 }
 
-static gboolean
-import_event (Import      *import,
-              const char  *text,
-              guint        line,
-              GError     **error)
+/* An event parsed, waiting to be stored. */
+typedef struct
+{
+  guint    line;
+  Incoming incoming;
+} Parsed;
+
+static void
+parsed_clear (gpointer data)
+{
+  Parsed *parsed = data;
+
+  incoming_clear (&parsed->incoming);
+}
+
+/* Parses the VEVENT @text into a new entry of @parsed (an array of
+ * Parsed), or tells why it is skipped. */
+static void
+parse_event (Import     *import,
+             const char *text,
+             guint       line,
+             GArray     *parsed)
 {
   icalcomponent *root = icalparser_parse_string (text);
   icalcomponent *event = root;
-  g_auto(Incoming) incoming = { 0 };
+  Parsed *entry;
   g_autofree char *reason = NULL;
-  gboolean ok = TRUE;
 
   if (root != NULL && icalcomponent_isa (root) != ICAL_VEVENT_COMPONENT)
     event = icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT);
   if (event == NULL)
     {
-      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, NULL,
+      tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line, NULL,
                              _("This event cannot be read at all."));
       goto out;
     }
 
-  if (!read_event (import, event, line, &incoming, &reason))
+  g_array_set_size (parsed, parsed->len + 1);
+  entry = &g_array_index (parsed, Parsed, parsed->len - 1);
+  entry->line = line;
+  if (!read_event (import, event, line, &entry->incoming, &reason))
     {
-      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming.uid, "%s", reason);
+      tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line, entry->incoming.uid, "%s", reason);
+      g_array_set_size (parsed, parsed->len - 1);
       goto out;
     }
 
   {
-    gpointer first_line = g_hash_table_lookup (import->uids, incoming.uid);
+    gpointer first_line = g_hash_table_lookup (import->uids, entry->incoming.uid);
 
     if (first_line != NULL)
       {
-        tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming.uid,
+        tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line, entry->incoming.uid,
                                _("“%s” has the same UID as the event at line %u; only the first "
-                                 "was imported."), incoming.title, GPOINTER_TO_UINT (first_line));
+                                 "was imported."), entry->incoming.title, GPOINTER_TO_UINT (first_line));
+        g_array_set_size (parsed, parsed->len - 1);
         goto out;
       }
-    g_hash_table_insert (import->uids, g_strdup (incoming.uid), GUINT_TO_POINTER (line));
+    g_hash_table_insert (import->uids, g_strdup (entry->incoming.uid), GUINT_TO_POINTER (line));
   }
-
-  ok = store_event (import, &incoming, line, error);
 
 out:
   /* GNOME Calendar leaks every parsed calendar; free what libical gave. */
   if (root != NULL)
     icalcomponent_free (root);
-  return ok;
 }
 
 /* The passes */
@@ -1718,36 +1754,81 @@ first_pass (Import   *import,
   return ok;
 }
 
-static gboolean
-second_pass (TractStore  *store,
-             gpointer     user_data,
-             GError     **error)
+/* The second pass is two threads: one reads the file and parses its
+ * events with libical, the import's own thread stores them, and each
+ * waits only when the other is a whole queue behind. Storing and parsing
+ * cost about as much as each other, so an import takes half as long again
+ * as parsing alone instead of twice as long. The parsing thread writes
+ * its messages to a report of its own, merged in the file's order at
+ * the end; the two share only the queues and what the first pass read. */
+
+/* Events handed over at a time, and batches under way: enough to keep
+ * both threads busy, few enough to keep memory flat on a 50 MB file. */
+#define PARSED_BATCH 64
+#define N_BATCHES    16
+
+typedef struct
 {
-  Import *import = user_data;
+  GArray  *events;  /* of Parsed */
+  guint64  offset;  /* bytes of the file read when it was handed over */
+  gboolean last;    /* the parsing thread's final batch */
+} Batch;
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->events = g_array_sized_new (FALSE, TRUE, sizeof (Parsed), PARSED_BATCH);
+  g_array_set_clear_func (batch->events, parsed_clear);
+  return batch;
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_array_unref (batch->events);
+  g_free (batch);
+}
+
+/* A batch to fill. The events of a batch that comes back are freed here:
+ * they were allocated in this thread, and glibc's malloc frees another
+ * thread's memory under that thread's lock, which both threads would then
+ * fight over (a third more CPU time for the import). */
+static Batch *
+next_batch (Import *import)
+{
+  Batch *batch = g_async_queue_pop (import->free_batches);
+
+  g_array_set_size (batch->events, 0);
+  return batch;
+}
+
+static gpointer
+parse_file (gpointer data)
+{
+  Import *import = data;
+  Batch *batch = next_batch (import);
   Reader reader;
   Scanner scanner;
   GString *line;
   guint line_number;
-  gboolean ok = TRUE;
+  gboolean stopped = FALSE;
+  g_autoptr(GError) cause = NULL;
 
-  if (!reader_open (&reader, &import->source, import->latin1, import->cancellable, error))
+  if (!reader_open (&reader, &import->source, import->latin1, import->cancellable, &cause))
     {
-      g_autoptr(GError) cause = error != NULL ? g_steal_pointer (error) : NULL;
-
-      if (cause != NULL)
-        set_read_error (import, cause, error);
-      return FALSE;
-    }
-  /* The search index and the agenda are brought up to date once, at the end. */
-  import->bulk = tract_event_bulk_begin (store, error);
-  if (import->bulk == NULL)
-    {
-      reader_clear (&reader);
-      return FALSE;
+      /* g_file_read() always says why. */
+      set_read_error (import, cause, &import->parse_error);
+      batch->last = TRUE;
+      g_async_queue_push (import->parsed_batches, batch);
+      return NULL;
     }
   scanner_init (&scanner);
 
-  while (ok && reader_next_logical (&reader, import->cancellable, &line, &line_number))
+  while (!stopped && reader_next_logical (&reader, import->cancellable, &line, &line_number))
     {
       g_autofree char *other = NULL;
       ScanResult result = scanner_feed (&scanner, line->str, line->len, line_number, TRUE, &other);
@@ -1756,26 +1837,28 @@ second_pass (TractStore  *store,
         {
         case SCAN_COMPLETE:
           if (scanner.capture_too_big)
-            tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
+            tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
                                    _("This event is larger than 16 MB; it was not imported."));
           else
-            ok = import_event (import, scanner.capture->str, scanner.capture_line, error);
+            parse_event (import, scanner.capture->str, scanner.capture_line, batch->events);
           scanner.capture_kind = CAPTURE_NONE;
-          if (g_cancellable_is_cancelled (import->cancellable))
-            ok = FALSE;
-          if (import->progress != NULL && import->total_bytes > 0)
-            tract_ical_progress_set (import->progress,
-                                     0.1 + 0.9 * (double) reader.offset / (double) import->total_bytes);
+          if (batch->events->len == PARSED_BATCH)
+            {
+              batch->offset = reader.offset;
+              g_async_queue_push (import->parsed_batches, batch);
+              batch = next_batch (import);
+            }
+          stopped = g_atomic_int_get (&import->stop_parsing) || g_cancellable_is_cancelled (import->cancellable);
           break;
         case SCAN_UNFINISHED:
-          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
+          tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
                                  _("This event is not closed (END:VEVENT is missing)."));
           scanner.capture_kind = CAPTURE_NONE;
           break;
         case SCAN_OTHER_BEGINS:
           if (g_str_equal (other, "VTODO") || g_str_equal (other, "VJOURNAL")
               || g_str_equal (other, "VFREEBUSY") || g_str_equal (other, "VAVAILABILITY"))
-            tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line_number, NULL,
+            tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line_number, NULL,
                                    _("A %s is not an event; Tract imports events (VEVENT) only."), other);
           break;
         case SCAN_NOTHING:
@@ -1784,9 +1867,75 @@ second_pass (TractStore  *store,
         }
     }
 
-  if (ok && scanner.capture_kind == CAPTURE_VEVENT)
-    tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
+  if (!stopped && scanner.capture_kind == CAPTURE_VEVENT)
+    tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
                            _("The file ends inside this event (END:VEVENT is missing)."));
+  if (!g_cancellable_set_error_if_cancelled (import->cancellable, &import->parse_error)
+      && !stopped && reader.error != NULL)
+    set_read_error (import, reader.error, &import->parse_error);
+
+  batch->offset = reader.offset;
+  reader_clear (&reader);
+  scanner_clear (&scanner);
+  batch->last = TRUE;
+  g_async_queue_push (import->parsed_batches, batch);
+  return NULL;
+}
+
+static gboolean
+second_pass (TractStore  *store,
+             gpointer     user_data,
+             GError     **error)
+{
+  Import *import = user_data;
+  guint n_messages_before = tract_ical_report_get_n_messages (import->report);
+  GThread *parser;
+  gboolean ok = TRUE;
+  gboolean last = FALSE;
+
+  /* The search index and the agenda are brought up to date once, at the end. */
+  import->bulk = tract_event_bulk_begin (store, error);
+  if (import->bulk == NULL)
+    return FALSE;
+
+  import->notes = tract_ical_report_new (import->name);
+  import->parsed_batches = g_async_queue_new_full (batch_free);
+  import->free_batches = g_async_queue_new_full (batch_free);
+  import->stop_parsing = FALSE;
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (import->free_batches, batch_new ());
+  parser = g_thread_new ("tract-ical-parse", parse_file, import);
+
+  /* After a failure, batches are still taken, and dropped, until the
+   * last: the parsing thread may be waiting for one to fill. */
+  while (!last)
+    {
+      Batch *batch = g_async_queue_pop (import->parsed_batches);
+
+      for (guint i = 0; ok && i < batch->events->len; i++)
+        {
+          Parsed *parsed = &g_array_index (batch->events, Parsed, i);
+
+          ok = store_event (import, &parsed->incoming, parsed->line, error)
+               && !g_cancellable_is_cancelled (import->cancellable);
+        }
+      if (!ok)
+        g_atomic_int_set (&import->stop_parsing, TRUE);
+      /* Told from this thread, the caller's: a synchronous import's
+       * progress is notified where it was called. */
+      else if (import->progress != NULL && import->total_bytes > 0)
+        tract_ical_progress_set (import->progress,
+                                 0.1 + 0.8 * (double) batch->offset / (double) import->total_bytes);
+      last = batch->last;
+      if (last)
+        batch_free (batch);
+      else
+        g_async_queue_push (import->free_batches, batch);
+    }
+  g_thread_join (parser);
+  g_clear_pointer (&import->parsed_batches, g_async_queue_unref);
+  g_clear_pointer (&import->free_batches, g_async_queue_unref);
+  tract_ical_report_merge (import->report, n_messages_before, import->notes);
 
   if (g_cancellable_is_cancelled (import->cancellable))
     {
@@ -1794,9 +1943,9 @@ second_pass (TractStore  *store,
         g_cancellable_set_error_if_cancelled (import->cancellable, error);
       ok = FALSE;
     }
-  else if (ok && reader.error != NULL)
+  else if (ok && import->parse_error != NULL)
     {
-      set_read_error (import, reader.error, error);
+      g_propagate_error (error, g_steal_pointer (&import->parse_error));
       ok = FALSE;
     }
 
@@ -1804,8 +1953,8 @@ second_pass (TractStore  *store,
     ok = tract_event_bulk_end (g_steal_pointer (&import->bulk), error);
   else
     g_clear_pointer (&import->bulk, tract_event_bulk_abandon);
-  reader_clear (&reader);
-  scanner_clear (&scanner);
+  if (import->progress != NULL)
+    tract_ical_progress_set (import->progress, 0.95);
   return ok;
 }
 
@@ -1835,6 +1984,8 @@ run_import (Import   *import,
   import->vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_free);
   import->gzones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  import->stored_gzones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_time_zone_unref);
   import->uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (import->source.bytes != NULL)

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tract-ical-report.h"
 
@@ -220,6 +221,62 @@ tract_ical_report_add (TractIcalReport     *self,
   message.text = g_strdup_vprintf (format, args);
   va_end (args);
   g_array_append_val (self->messages, message);
+}
+
+/* Moves the counts and messages of @other, a report written alongside
+ * @self about the same file, into @self. @self's messages from index
+ * @since on and @other's are each in line order; they are merged in line
+ * order, @other's first on the same line (the importer's parsing thread
+ * writes @other, and is done with an event before it is stored). The
+ * result is what one report written in the file's order would hold, the
+ * limit on messages included. */
+void
+tract_ical_report_merge (TractIcalReport *self,
+                         guint            since,
+                         TractIcalReport *other)
+{
+  g_autoptr(GArray) mine = NULL;
+  g_autoptr(GArray) theirs = NULL;
+  guint i = 0, j = 0;
+
+  g_return_if_fail (TRACT_IS_ICAL_REPORT (self));
+  g_return_if_fail (TRACT_IS_ICAL_REPORT (other));
+  g_return_if_fail (since <= self->messages->len);
+
+  self->n_added += other->n_added;
+  self->n_updated += other->n_updated;
+  self->n_unchanged += other->n_unchanged;
+  self->n_skipped += other->n_skipped;
+  self->n_parse_errors += other->n_parse_errors;
+  self->n_dropped_messages += other->n_dropped_messages;
+
+  /* Taken out whole, then put back one by one: each message's strings
+   * change hands once and are freed by whichever array holds them last. */
+  mine = g_array_new (FALSE, FALSE, sizeof (Message));
+  g_array_set_clear_func (mine, message_clear);
+  g_array_append_vals (mine, &g_array_index (self->messages, Message, since), self->messages->len - since);
+  g_array_set_clear_func (self->messages, NULL);
+  g_array_set_size (self->messages, since);
+  g_array_set_clear_func (self->messages, message_clear);
+  theirs = g_steal_pointer (&other->messages);
+  other->messages = g_array_new (FALSE, TRUE, sizeof (Message));
+  g_array_set_clear_func (other->messages, message_clear);
+
+  while (i < mine->len || j < theirs->len)
+    {
+      gboolean take_theirs = j < theirs->len
+        && (i == mine->len
+            || g_array_index (theirs, Message, j).line <= g_array_index (mine, Message, i).line);
+      Message *message = take_theirs ? &g_array_index (theirs, Message, j++) : &g_array_index (mine, Message, i++);
+
+      if (self->messages->len < MAX_MESSAGES)
+        {
+          g_array_append_vals (self->messages, message, 1);
+          memset (message, 0, sizeof *message);
+        }
+      else
+        self->n_dropped_messages++;
+    }
 }
 
 char *

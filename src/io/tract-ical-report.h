@@ -55,5 +55,8 @@ void                 tract_ical_report_add              (TractIcalReport     *se
                                                          const char          *uid,
                                                          const char          *format,
                                                          ...) G_GNUC_PRINTF (5, 6);
+void                 tract_ical_report_merge            (TractIcalReport     *self,
+                                                         guint                since,
+                                                         TractIcalReport     *other);
 
 G_END_DECLS

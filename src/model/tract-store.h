@@ -34,7 +34,7 @@ void        tract_store_set_field_error (GError     **error,
                                          ...) G_GNUC_PRINTF (4, 5);
 
 /* The schema version this program writes. */
-#define TRACT_STORE_SCHEMA_VERSION 5
+#define TRACT_STORE_SCHEMA_VERSION 6
 
 #define TRACT_TYPE_STORE (tract_store_get_type ())
 

@@ -677,6 +677,154 @@ test_async (Fixture       *fixture,
   wait_for_finalize ((GObject **) &importer);
 }
 
+/* The report of a file whose messages come from both of the import's
+ * threads, over many batches: notes and skips of the parsing thread (an
+ * unknown zone, a repeated UID, a VTODO) and of the storing one (an older
+ * copy of a stored event), in the file's order, line by line. */
+typedef struct
+{
+  guint                line;
+  TractIcalMessageKind kind;
+  const char          *needle;
+} Expected;
+
+static void
+test_messages_in_file_order (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  enum { N_BLOCKS = 6, BLOCK = 500 };
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (Expected));
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TractIcalReport) report = NULL;
+  guint line = 3;
+
+  for (guint b = 0; b < N_BLOCKS * 2; b++)
+    {
+      g_autoptr(GError) error = NULL;
+      TractEvent *event = io_add_timed (fixture, "Stored", "2021-05-01T10:00", "2021-05-01T11:00", "Europe/Paris");
+
+      /* SEQUENCE 1: the file's SEQUENCE 0 is an older copy. */
+      tract_record_set_text (TRACT_RECORD (event), "title", "Stored, edited");
+      g_assert_true (tract_store_update (fixture->store, TRACT_RECORD (event), &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (stored, event);
+    }
+
+#define ADD(kind, needle) \
+  g_array_append_val (expected, ((Expected) { line, kind, needle }))
+  for (guint b = 0; b < N_BLOCKS; b++)
+    for (guint i = 0; i < BLOCK; i++)
+      {
+        g_autofree char *uid = g_strdup_printf ("order-%u-%u", b, i);
+        g_autofree char *start = g_strdup ("DTSTART:20210501T120000Z");
+
+        if (i == 100)
+          {
+            g_free (start);
+            start = g_strdup_printf ("DTSTART;TZID=Nowhere/Zone-%u:20210501T120000", b);
+            ADD (TRACT_ICAL_MESSAGE_NOTE, "is unknown and the file does not define it");
+          }
+        else if (i == 200 || i == 450)
+          {
+            g_free (uid);
+            uid = g_strdup (tract_event_get_uid (stored->pdata[b * 2 + (i == 450)]));
+            ADD (TRACT_ICAL_MESSAGE_SKIPPED, "is older than the event in the database");
+          }
+        else if (i == 300)
+          {
+            g_free (uid);
+            uid = g_strdup_printf ("order-%u-0", b);
+            ADD (TRACT_ICAL_MESSAGE_SKIPPED, "has the same UID as the event at line");
+          }
+        else if (i == 400)
+          {
+            ADD (TRACT_ICAL_MESSAGE_SKIPPED, "is not an event");
+            g_string_append (text, "BEGIN:VTODO\r\nUID:todo\r\nSUMMARY:Chores\r\nEND:VTODO\r\n");
+            line += 4;
+          }
+        g_string_append_printf (text, "BEGIN:VEVENT\r\nUID:%s\r\nSEQUENCE:0\r\n%s\r\n"
+                                      "SUMMARY:Event %u of block %u\r\nEND:VEVENT\r\n", uid, start, i, b);
+        line += 6;
+      }
+#undef ADD
+  g_string_append (text, "END:VCALENDAR\r\n");
+
+  report = import_ok (fixture, text->str);
+  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, N_BLOCKS * (BLOCK - 3));
+  g_assert_cmpuint (tract_ical_report_get_n_skipped (report), ==, N_BLOCKS * 4);
+  g_assert_cmpuint (tract_ical_report_get_n_messages (report), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const Expected *want = &g_array_index (expected, Expected, i);
+      const char *message = tract_ical_report_get_message_text (report, i);
+
+      if (strstr (message, want->needle) == NULL)
+        g_error ("message %u: “%s” does not say “%s”", i, message, want->needle);
+      g_assert_cmpuint (tract_ical_report_get_message_line (report, i), ==, want->line);
+      g_assert_cmpint (tract_ical_report_get_message_kind (report, i), ==, want->kind);
+    }
+}
+
+/* tract_ical_report_merge(): what one report written in the file's order
+ * would hold, up to its limit on messages. */
+static void
+test_report_merge (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(TractIcalReport) report = tract_ical_report_new ("merge.ics");
+  g_autoptr(TractIcalReport) other = tract_ical_report_new ("merge.ics");
+  static const guint mine[] = { 7, 7, 9, 30 };
+  static const guint theirs[] = { 2, 7, 9, 9, 40 };
+  static const char * const order[] = { "first", "t2", "t7", "m7a", "m7b", "t9a", "t9b", "m9", "m30", "t40" };
+  g_autoptr(TractIcalReport) full = NULL;
+  g_autoptr(TractIcalReport) more = NULL;
+
+  /* Before the merged part: a note of the first pass, about a later line. */
+  tract_ical_report_add (report, TRACT_ICAL_MESSAGE_NOTE, 50, NULL, "first");
+  tract_ical_report_add (report, TRACT_ICAL_MESSAGE_SKIPPED, mine[0], "a", "m7a");
+  tract_ical_report_add (report, TRACT_ICAL_MESSAGE_SKIPPED, mine[1], "b", "m7b");
+  tract_ical_report_add (report, TRACT_ICAL_MESSAGE_SKIPPED, mine[2], NULL, "m9");
+  tract_ical_report_add (report, TRACT_ICAL_MESSAGE_NOTE, mine[3], NULL, "m30");
+  tract_ical_report_add (other, TRACT_ICAL_MESSAGE_NOTE, theirs[0], NULL, "t2");
+  tract_ical_report_add (other, TRACT_ICAL_MESSAGE_SKIPPED, theirs[1], "c", "t7");
+  tract_ical_report_add (other, TRACT_ICAL_MESSAGE_NOTE, theirs[2], NULL, "t9a");
+  tract_ical_report_add (other, TRACT_ICAL_MESSAGE_NOTE, theirs[3], NULL, "t9b");
+  tract_ical_report_add (other, TRACT_ICAL_MESSAGE_SKIPPED, theirs[4], NULL, "t40");
+  tract_ical_report_add_parse_errors (other, 3);
+  tract_ical_report_count (report, 5, 1, 2);
+
+  tract_ical_report_merge (report, 1, other);
+  g_assert_cmpuint (tract_ical_report_get_n_messages (report), ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_assert_cmpstr (tract_ical_report_get_message_text (report, i), ==, order[i]);
+  g_assert_cmpstr (tract_ical_report_get_message_uid (report, 2), ==, "c");
+  g_assert_cmpuint (tract_ical_report_get_n_skipped (report), ==, 3 + 2);
+  g_assert_cmpuint (tract_ical_report_get_n_parse_errors (report), ==, 3);
+  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 5);
+  g_assert_cmpuint (tract_ical_report_get_n_messages (other), ==, 0);
+
+  /* Past the limit, the first messages by line are kept, whichever report
+   * held them, and the others are counted. */
+  full = tract_ical_report_new ("full.ics");
+  more = tract_ical_report_new ("full.ics");
+  for (guint i = 0; i < 4000; i++)
+    {
+      tract_ical_report_add (full, TRACT_ICAL_MESSAGE_SKIPPED, 2 * i + 1, NULL, "odd %u", 2 * i + 1);
+      tract_ical_report_add (more, TRACT_ICAL_MESSAGE_SKIPPED, 2 * i + 2, NULL, "even %u", 2 * i + 2);
+    }
+  tract_ical_report_merge (full, 0, more);
+  g_assert_cmpuint (tract_ical_report_get_n_messages (full), ==, 5000);
+  g_assert_cmpuint (tract_ical_report_get_n_skipped (full), ==, 8000);
+  for (guint i = 0; i < 5000; i++)
+    g_assert_cmpuint (tract_ical_report_get_message_line (full, i), ==, i + 1);
+  {
+    g_autofree char *summary = tract_ical_report_to_text (full);
+
+    g_assert_nonnull (strstr (summary, "3000 more"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -695,6 +843,8 @@ main (int    argc,
   TEST ("rule-7-merge", test_merge);
   TEST ("search-and-agenda", test_search_and_agenda);
   TEST ("async", test_async);
+  TEST ("messages-in-file-order", test_messages_in_file_order);
+  TEST ("report-merge", test_report_merge);
 
   return g_test_run ();
 }
