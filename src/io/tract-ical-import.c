@@ -732,12 +732,12 @@ when_set_instant (Import     *import,
                   const char *zone_name,
                   gint64      instant)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GDateTime) local = NULL;
+  /* The wall clock, as a UTC time shifted by the zone's offset. */
+  g_autoptr(GDateTime) local =
+    g_date_time_new_from_unix_utc (instant + tract_time_zone_offset (get_gzone (import->gzones, zone_name), instant));
 
-  if (utc == NULL)
-    utc = g_date_time_new_from_unix_utc (0);
-  local = g_date_time_to_timezone (utc, get_gzone (import->gzones, zone_name));
+  if (local == NULL)
+    local = g_date_time_new_from_unix_utc (0);
   g_free (when->zone);
   when->zone = g_strdup (zone_name);
   when->year = g_date_time_get_year (local);

@@ -23,6 +23,10 @@ TractLocalTimeKind tract_time_local_to_utc (GTimeZone *zone,
                                             int        minute,
                                             int        second,
                                             gint64    *utc);
+/* The offset from UTC of @zone at the instant @utc, in seconds: what
+ * g_date_time_to_timezone() applies, found by halves. */
+int                tract_time_zone_offset  (GTimeZone *zone,
+                                            gint64     utc);
 char              *tract_time_format_utc   (gint64     utc);
 GTimeZone         *tract_time_zone_lookup  (const char *identifier);
 

@@ -8,6 +8,7 @@
 #include "tract-event.h"
 #include "tract-recurrence.h"
 #include "tract-store-private.h"
+#include "tract-time.h"
 
 typedef struct
 {
@@ -362,6 +363,99 @@ test_never_occurring_refused (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* tract_time_local_to_utc() as it was written before its offsets were
+ * looked up by halves: GLib's own walk over the zone's transitions. */
+static TractLocalTimeKind
+reference_local_to_utc (GTimeZone *zone,
+                        gint64     wall,
+                        gint64    *utc)
+{
+  gint64 candidates[2];
+  guint n_valid = 0;
+
+#define OFFSET_AT(t) g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, (t)))
+  candidates[0] = wall - OFFSET_AT (wall - 86400);
+  candidates[1] = wall - OFFSET_AT (wall + 86400);
+  *utc = candidates[0];
+  for (guint i = 0; i < 2; i++)
+    {
+      if (i == 1 && candidates[1] == candidates[0])
+        break;
+      if (candidates[i] + OFFSET_AT (candidates[i]) == wall)
+        {
+          if (n_valid++ == 0)
+            *utc = candidates[i];
+        }
+    }
+#undef OFFSET_AT
+  return n_valid == 0 ? TRACT_LOCAL_TIME_IN_GAP : n_valid == 1 ? TRACT_LOCAL_TIME_VALID : TRACT_LOCAL_TIME_AMBIGUOUS;
+}
+
+/* Zones with many transitions, half-hour and negative daylight saving, a
+ * skipped day, and none at all: every wall-clock time of the years tried,
+ * every 37 minutes, and each hour around every change of offset, converts
+ * as GLib's walk converts it. */
+static void
+test_zone_offsets_as_glib (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char * const names[] = {
+    "Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Apia",
+    "Africa/Casablanca", "Europe/Dublin", "America/Sao_Paulo", "Antarctica/Troll", "UTC",
+  };
+  static const int years[] = { 1850, 1911, 1940, 1977, 2011, 2021, 2026, 2037, 2090 };
+  guint n_checked = 0, n_gaps = 0, n_ambiguous = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (names); z++)
+    {
+      g_autoptr(GTimeZone) zone = tract_time_zone_lookup (names[z]);
+
+      g_assert_nonnull (zone);
+      for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+        {
+          g_autoptr(GDateTime) first = g_date_time_new_utc (years[y], 1, 1, 0, 0, 0);
+          gint64 from = g_date_time_to_unix (first);
+          int previous_offset = -1;
+
+          for (gint64 wall = from; wall < from + 366 * 86400; wall += 37 * 60)
+            {
+              int offset = g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL,
+                                                                                     wall));
+              /* Near a change, every minute of the hours around it too. */
+              gint64 step_from = wall, step_to = wall;
+
+              if (previous_offset >= 0 && offset != previous_offset)
+                {
+                  step_from = wall - 3 * 3600;
+                  step_to = wall + 3 * 3600;
+                }
+              previous_offset = offset;
+              for (gint64 t = step_from; t <= step_to; t += 60)
+                {
+                  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (t);
+                  gint64 expected_utc = 0, utc = 0;
+                  TractLocalTimeKind expected = reference_local_to_utc (zone, t, &expected_utc);
+                  TractLocalTimeKind kind =
+                    tract_time_local_to_utc (zone, g_date_time_get_year (at), g_date_time_get_month (at),
+                                             g_date_time_get_day_of_month (at), g_date_time_get_hour (at),
+                                             g_date_time_get_minute (at), g_date_time_get_second (at), &utc);
+
+                  if (kind != expected || utc != expected_utc)
+                    g_error ("%s, %s: %d at %" G_GINT64_FORMAT ", expected %d at %" G_GINT64_FORMAT, names[z],
+                             g_date_time_format_iso8601 (at), kind, utc, expected, expected_utc);
+                  n_checked++;
+                  n_gaps += kind == TRACT_LOCAL_TIME_IN_GAP;
+                  n_ambiguous += kind == TRACT_LOCAL_TIME_AMBIGUOUS;
+                }
+            }
+        }
+    }
+  /* Not equal by being all plain: gaps and doubled hours were met. */
+  g_assert_cmpuint (n_checked, >, 100000);
+  g_assert_cmpuint (n_gaps, >, 100);
+  g_assert_cmpuint (n_ambiguous, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +469,7 @@ main (int   argc,
   ADD ("/event-times/recurrence-with-exceptions", test_recurrence_with_exceptions);
   ADD ("/event-times/sequence-and-uid", test_sequence_and_uid);
   ADD ("/event-times/never-occurring-refused", test_never_occurring_refused);
+  ADD ("/event-times/zone-offsets-as-glib", test_zone_offsets_as_glib);
 #undef ADD
 
   return g_test_run ();
