@@ -254,7 +254,8 @@ tract_ical_report_merge (TractIcalReport *self,
    * change hands once and are freed by whichever array holds them last. */
   mine = g_array_new (FALSE, FALSE, sizeof (Message));
   g_array_set_clear_func (mine, message_clear);
-  g_array_append_vals (mine, &g_array_index (self->messages, Message, since), self->messages->len - since);
+  if (self->messages->len > since)
+    g_array_append_vals (mine, &g_array_index (self->messages, Message, since), self->messages->len - since);
   g_array_set_clear_func (self->messages, NULL);
   g_array_set_size (self->messages, since);
   g_array_set_clear_func (self->messages, message_clear);

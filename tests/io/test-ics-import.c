@@ -804,6 +804,15 @@ test_report_merge (Fixture       *fixture,
   g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 5);
   g_assert_cmpuint (tract_ical_report_get_n_messages (other), ==, 0);
 
+  /* Nothing in either: nothing to move, and no message's address taken. */
+  {
+    g_autoptr(TractIcalReport) empty = tract_ical_report_new ("empty.ics");
+    g_autoptr(TractIcalReport) none = tract_ical_report_new ("empty.ics");
+
+    tract_ical_report_merge (empty, 0, none);
+    g_assert_cmpuint (tract_ical_report_get_n_messages (empty), ==, 0);
+  }
+
   /* Past the limit, the first messages by line are kept, whichever report
    * held them, and the others are counted. */
   full = tract_ical_report_new ("full.ics");
