@@ -1757,8 +1757,9 @@ first_pass (Import   *import,
 /* The second pass is two threads: one reads the file and parses its
  * events with libical, the import's own thread stores them, and each
  * waits only when the other is a whole queue behind. Storing and parsing
- * cost about as much as each other, so an import takes half as long again
- * as parsing alone instead of twice as long. The parsing thread writes
+ * cost about as much as each other (100,000 events: 1.6 s each, then 1.5 s
+ * to index and commit): the import takes 3.4 s instead of 4.7 s. The
+ * parsing thread writes
  * its messages to a report of its own, merged in the file's order at
  * the end; the two share only the queues and what the first pass read. */
 
