@@ -1024,6 +1024,9 @@ tract_ical_exporter_write_file_async (TractIcalExporter  *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tract_ical_exporter_write_file_async);
+  /* The thread says whether the file was written: a Cancel that comes
+   * after its end must not report a written file as not written. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
   g_task_run_in_thread (task, write_file_thread);
 }

@@ -1883,6 +1883,19 @@ parse_file (gpointer data)
   return NULL;
 }
 
+/* The events are indexed in a few steps that take seconds for a large
+ * file: the bar goes on moving through them. */
+static void
+indexing_step_done (guint    n_done,
+                    guint    n_steps,
+                    gpointer user_data)
+{
+  Import *import = user_data;
+
+  if (import->progress != NULL)
+    tract_ical_progress_set (import->progress, 0.9 + 0.05 * (double) n_done / (double) n_steps);
+}
+
 static gboolean
 second_pass (TractStore  *store,
              gpointer     user_data,
@@ -1951,10 +1964,11 @@ second_pass (TractStore  *store,
     }
 
   if (ok)
-    ok = tract_event_bulk_end (g_steal_pointer (&import->bulk), error);
+    ok = tract_event_bulk_end (g_steal_pointer (&import->bulk), import->cancellable,
+                               indexing_step_done, import, error);
   else
     g_clear_pointer (&import->bulk, tract_event_bulk_abandon);
-  if (import->progress != NULL)
+  if (ok && import->progress != NULL)
     tract_ical_progress_set (import->progress, 0.95);
   return ok;
 }
@@ -2264,11 +2278,15 @@ tract_ical_importer_import_file_async (TractIcalImporter  *self,
   self->progress = 0.0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 
+  /* The thread says what happened: a Cancel that comes after the commit
+   * must not report the imported events as not imported. */
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, tract_ical_importer_import_file_async);
+  g_task_set_check_cancellable (outer, FALSE);
 
   inner = g_task_new (self, cancellable, import_file_done, g_steal_pointer (&outer));
   g_task_set_source_tag (inner, import_file_thread);
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_set_task_data (inner, job, (GDestroyNotify) import_job_free);
   g_task_run_in_thread (inner, import_file_thread);
 }

@@ -279,17 +279,49 @@ tract_event_bulk_flush (TractEventBulk  *bulk,
   return flush (bulk, NULL, error);
 }
 
-gboolean
-tract_event_bulk_end (TractEventBulk  *bulk,
-                      GError         **error)
+/* SQLite's progress handler: a non-zero answer interrupts the statement. */
+static int
+is_cancelled (void *cancellable)
 {
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/* How many virtual machine instructions SQLite runs between two looks at
+ * the cancellable: a few microseconds' work. */
+#define CANCEL_CHECK_INTERVAL 4096
+
+gboolean
+tract_event_bulk_end (TractEventBulk          *bulk,
+                      GCancellable            *cancellable,
+                      TractEventBulkStepFunc   step_done,
+                      gpointer                 user_data,
+                      GError                 **error)
+{
+  sqlite3 *db;
   gboolean ok;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
+  db = tract_store_get_connection (bulk->store);
   ok = flush (bulk, NULL, error);
+  /* The indexing of a large import takes seconds: a Cancel pressed
+   * meanwhile stops it, and the caller rolls the whole import back. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, CANCEL_CHECK_INTERVAL, is_cancelled, cancellable);
   for (guint i = 0; ok && i < G_N_ELEMENTS (index_sql); i++)
-    ok = run_sql (bulk, index_sql[i], error);
+    {
+      ok = run_sql (bulk, index_sql[i], error);
+      if (ok && step_done != NULL)
+        step_done (i + 1, G_N_ELEMENTS (index_sql), user_data);
+    }
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (!ok && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
   if (ok)
     ok = run_sql (bulk, "DELETE FROM event_bulk", error);
   bulk_free (bulk);

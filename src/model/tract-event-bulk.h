@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "tract-record.h"
 #include "tract-store.h"
 
@@ -53,10 +55,19 @@ gboolean        tract_event_bulk_insert   (TractEventBulk  *bulk,
 gboolean        tract_event_bulk_flush    (TractEventBulk  *bulk,
                                            GError         **error);
 
+/* Told after each of the indexing steps of tract_event_bulk_end(). */
+typedef void  (*TractEventBulkStepFunc)   (guint            n_done,
+                                           guint            n_steps,
+                                           gpointer         user_data);
+
 /* Writes the queued events and indexes those inserted since begin; frees
- * @bulk either way. */
-gboolean        tract_event_bulk_end      (TractEventBulk  *bulk,
-                                           GError         **error);
+ * @bulk either way. The indexing can be stopped through @cancellable
+ * (G_IO_ERROR_CANCELLED): the caller then rolls back its transaction. */
+gboolean        tract_event_bulk_end      (TractEventBulk          *bulk,
+                                           GCancellable            *cancellable,
+                                           TractEventBulkStepFunc   step_done,
+                                           gpointer                 user_data,
+                                           GError                 **error);
 
 /* Frees @bulk without writing or indexing, for a transaction being rolled
  * back. The row that defers the triggers is deleted all the same, so that

@@ -1211,6 +1211,8 @@ tract_agenda_write_pdf_async (TractAgenda            *self,
   /* The task holds a reference to the agenda for the whole job. */
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tract_agenda_write_pdf_async);
+  /* The thread says whether the file was written, even when cancelled late. */
+  g_task_set_check_cancellable (task, FALSE);
   job = g_new0 (Job, 1);
   job->path = g_strdup (path);
   job->progress = progress_new (progress, progress_data);

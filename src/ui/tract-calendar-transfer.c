@@ -254,7 +254,9 @@ on_export_written (GObject      *source,
 
   if (!tract_ical_exporter_write_file_finish (TRACT_ICAL_EXPORTER (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        tract_transfer_notify (job->parent, _("Export cancelled: no file was written"));
+      else
         tract_transfer_show_error (job->parent, _("Could Not Export the Calendar"), error->message);
     }
   else
@@ -473,7 +475,9 @@ on_import_done (GObject      *source,
   report = tract_ical_importer_import_file_finish (TRACT_ICAL_IMPORTER (source), result, &error);
   if (report == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        tract_transfer_notify (job->parent, _("Import cancelled: nothing was changed"));
+      else
         tract_transfer_show_error (job->parent, _("Could Not Import the Calendar"), error->message);
     }
   else

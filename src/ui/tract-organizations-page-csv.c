@@ -48,6 +48,9 @@ start_job (TractOrganizationsPage *self,
   job->include_private = include_private;
   g_task_set_task_data (task, job, csv_job_free);
   g_task_set_source_tag (task, source_tag);
+  /* The thread says what happened: an import committed before a late
+   * Cancel is reported as imported. */
+  g_task_set_check_cancellable (task, FALSE);
   return task;
 }
 

@@ -341,16 +341,21 @@ test_occurrences (Fixture       *fixture,
   g_assert_cmpint (g_array_index (single, TractIcalOccurrence, 0).start_utc, ==, utc (2021, 5, 1, 12));
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  double        at;
+} CancelAt;
+
 static void
 on_progress (GObject    *object,
              GParamSpec *pspec,
              gpointer    user_data)
 {
-  GCancellable *cancellable = user_data;
+  CancelAt *cancel = user_data;
 
-  /* Cancel once the import is under way: some events are already written. */
-  if (tract_ical_importer_get_progress (TRACT_ICAL_IMPORTER (object)) > 0.5)
-    g_cancellable_cancel (cancellable);
+  if (tract_ical_importer_get_progress (TRACT_ICAL_IMPORTER (object)) > cancel->at)
+    g_cancellable_cancel (cancel->cancellable);
 }
 
 static char *
@@ -376,7 +381,6 @@ test_all_or_nothing (Fixture       *fixture,
 {
   g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
   g_autoptr(TractIcalImporter) importer = tract_ical_importer_new (fixture->store, fixture->campaign_id);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TractIcalReport) report = NULL;
@@ -393,17 +397,26 @@ test_all_or_nothing (Fixture       *fixture,
   bytes = g_bytes_new (text->str, text->len);
   before = dump_events (fixture->store);
 
-  g_signal_connect (importer, "notify::progress", G_CALLBACK (on_progress), cancellable);
-  report = tract_ical_importer_import_bytes (importer, bytes, "bulk.ics", cancellable, &error);
-  g_assert_null (report);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = dump_events (fixture->store);
-  g_assert_cmpstr (before, ==, after);
-  g_clear_error (&error);
-  g_clear_pointer (&after, g_free);
+  /* Cancelled while the events are stored (some are already written),
+   * then while they are indexed (all of them are). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      CancelAt cancel = { cancellable, i == 0 ? 0.5 : 0.91 };
+
+      g_signal_connect (importer, "notify::progress", G_CALLBACK (on_progress), &cancel);
+      report = tract_ical_importer_import_bytes (importer, bytes, "bulk.ics", cancellable, &error);
+      g_signal_handlers_disconnect_by_func (importer, on_progress, &cancel);
+      g_assert_null (report);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpfloat (tract_ical_importer_get_progress (importer), <, 0.95);
+      after = dump_events (fixture->store);
+      g_assert_cmpstr (before, ==, after);
+      g_clear_error (&error);
+      g_clear_pointer (&after, g_free);
+    }
 
   /* Without the cancel: every event, and the known UID updated in place. */
-  g_signal_handlers_disconnect_by_func (importer, on_progress, cancellable);
   report = tract_ical_importer_import_bytes (importer, bytes, "bulk.ics", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 2000);
@@ -475,6 +488,7 @@ test_search_and_agenda (Fixture       *fixture,
   {
     g_autoptr(TractIcalImporter) importer = tract_ical_importer_new (fixture->store, fixture->campaign_id);
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    CancelAt cancel = { cancellable, 0.5 };
     g_autoptr(GString) big = g_string_new ("BEGIN:VCALENDAR\r\n");
     g_autoptr(GBytes) bytes = NULL;
     g_autofree char *checksum = checkpointed_checksum (fixture);
@@ -485,7 +499,7 @@ test_search_and_agenda (Fixture       *fixture,
                                    "SUMMARY:Annulé %u\r\nEND:VEVENT\r\n", i, i);
     g_string_append (big, calendar + strlen ("BEGIN:VCALENDAR\r\n"));
     bytes = g_bytes_new (big->str, big->len);
-    g_signal_connect (importer, "notify::progress", G_CALLBACK (on_progress), cancellable);
+    g_signal_connect (importer, "notify::progress", G_CALLBACK (on_progress), &cancel);
     g_assert_null (tract_ical_importer_import_bytes (importer, bytes, "cancelled.ics", cancellable, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_clear_error (&error);

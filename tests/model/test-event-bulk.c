@@ -271,7 +271,7 @@ insert_bulk (TractStore  *store,
       g_assert_true (tract_event_bulk_flush (bulk, error));
       edit (store);
     }
-  return tract_event_bulk_end (bulk, error);
+  return tract_event_bulk_end (bulk, NULL, NULL, NULL, error);
 }
 
 static void
@@ -366,7 +366,7 @@ insert_duplicates (TractStore  *store,
   g_assert_cmpint (tract_event_bulk_find_uid (bulk, "fine", error), ==, 0);
   g_assert_true (tract_event_bulk_insert (bulk, TRACT_RECORD (fine), NULL, NULL, error));
   g_assert_cmpint (tract_event_bulk_find_uid (bulk, "fine", error), >, 0);
-  return tract_event_bulk_end (bulk, error);
+  return tract_event_bulk_end (bulk, NULL, NULL, NULL, error);
 }
 
 static void
@@ -446,7 +446,7 @@ begin_twice (TractStore  *store,
   nested = tract_event_bulk_begin (store, &nested_error);
   g_assert_null (nested);
   g_assert_error (nested_error, TRACT_STORE_ERROR, TRACT_STORE_ERROR_DUPLICATE);
-  return tract_event_bulk_end (bulk, error);
+  return tract_event_bulk_end (bulk, NULL, NULL, NULL, error);
 }
 
 static void

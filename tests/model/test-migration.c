@@ -258,7 +258,7 @@ insert_in_bulk (TractStore  *store,
       tract_event_bulk_abandon (bulk);
       return FALSE;
     }
-  return tract_event_bulk_end (bulk, error);
+  return tract_event_bulk_end (bulk, NULL, NULL, NULL, error);
 }
 
 static void

@@ -331,6 +331,105 @@ class TransferTest(unittest.TestCase):
         app.find_text("0 events selected")
         self.assertTrue(self.checked(toggle))
 
+    def write_large_calendar(self, path, n_events):
+        """About 500 bytes an event: 100,000 events make a 50 MB file."""
+        description = ("Prises de parole\\, micro ouvert\\, chants et poèmes "
+                       "pour célébrer la Commune de Paris. " * 4).rstrip()
+        folded = []
+        line = "DESCRIPTION:" + description
+        while len(line.encode()) > 75:
+            cut = 75
+            while (line.encode()[cut] & 0xC0) == 0x80:  # never inside a character
+                cut -= 1
+            folded.append(line.encode()[:cut].decode())
+            line = " " + line.encode()[cut:].decode()
+        folded.append(line)
+        description = "\r\n".join(folded)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//large//EN\r\n")
+            for i in range(n_events):
+                day = f"{2022 + i // 336 % 8}{1 + i // 28 % 12:02}{1 + i % 28:02}"
+                f.write(f"BEGIN:VEVENT\r\nUID:large-{i}@example.org\r\nDTSTAMP:20220101T000000Z\r\n"
+                        f"DTSTART:{day}T140000Z\r\nDTEND:{day}T160000Z\r\n"
+                        f"SUMMARY:Réunion publique n° {i}\r\n"
+                        f"LOCATION:Bourse du travail\\, 3 rue du Château-d'Eau\\, Paris\r\n"
+                        f"{description}\r\nEND:VEVENT\r\n")
+            f.write("END:VCALENDAR\r\n")
+
+    def find_toast(self, text, timeout=30.0):
+        """A toast lasts 5 s, less than a walk of a whole window may take:
+        look breadth first, and only as deep as the window's toast overlay
+        holds its toasts."""
+        def search():
+            level = [self.app.root]
+            for _ in range(8):
+                following = []
+                for node in level:
+                    if text in tractui.text_of(node):
+                        return node
+                    for i in range(node.get_child_count()):
+                        following.append(node.get_child_at_index(i))
+                level = following
+            return None
+        return tractui.wait_for(search, timeout=timeout, what=f"a toast reading {text!r}")
+
+    def test_import_a_large_file_with_progress_and_cancel(self):
+        """A 50 MB calendar: a progress bar that moves, a window that answers
+        while the file is read, Cancel that leaves the database as it was,
+        then the whole file imported."""
+        database = tractui.fresh_database(self.dir.name)
+        path = os.path.join(self.dir.name, "large.ics")
+        n_events = 100_000
+        self.write_large_calendar(path, n_events)
+        self.assertGreater(os.path.getsize(path), 48_000_000)
+        count = "SELECT count(*) FROM event"
+        (before,) = tractui.query(database, count)[0]
+        app = self.open(database, TRACT_TEST_OPEN_PATH=path)
+
+        self.menu("Import Calendar…")
+        # The dialog is one of the application's windows, and what the test
+        # needs is found in it alone: a walk of the main window could
+        # outlast the import.
+        dialog = tractui.wait_for(lambda: next(
+            (window for window in (app.root.get_child_at_index(i) for i in range(app.root.get_child_count()))
+             if tractui.role(window) == "dialog" and tractui.name(window) == "Importing the Calendar"), None),
+            what="the progress dialog")
+        (bar,) = [node for node in tractui.walk(dialog) if tractui.role(node) == "progress bar"]
+        self.assertEqual(tractui.name(bar), "Importing the Calendar")
+        value = bar.get_value_iface()
+        # AdwMessageDialog 1.2 lays its responses out twice, one of them
+        # hidden; GTK 4.8 names a mnemonic button by its label and its text.
+        cancel = [node for node in tractui.walk(dialog)
+                  if tractui.role(node) == "push button" and tractui.name(node) in ("Cancel", "_Cancel Cancel")
+                  and tractui.showing(node)][0]
+        # Every answer below comes from the application's main loop: a window
+        # frozen by the import could not give them. Cancel is pressed while
+        # the events are being stored (from 10% to 90% of the bar).
+        seen = []
+        slowest = 0.0
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and (not seen or seen[-1] < 0.15):
+            asked = time.monotonic()
+            seen.append(value.get_current_value())
+            slowest = max(slowest, time.monotonic() - asked)
+            time.sleep(0.1)
+        self.assertGreater(seen[-1], seen[0], f"the progress bar never moved: {seen}")
+        self.assertLess(seen[-1], 0.9, f"the import went too fast to be cancelled: {seen}")
+        self.assertLess(slowest, 2.0, "the window stopped answering during the import")
+
+        app.click(cancel)
+        self.find_toast("Import cancelled: nothing was changed")
+        self.assertEqual(tractui.query(database, count), [(before,)])
+        self.assertEqual(tractui.query(database, "PRAGMA integrity_check"), [("ok",)])
+
+        # The whole file this time; the report says what was added.
+        self.wait_gone("Import cancelled")
+        self.menu("Import Calendar…")
+        app.find_text("Calendar Imported", timeout=600)
+        app.find_text(f"{n_events} added")
+        self.assertEqual(tractui.query(database, count), [(before + n_events,)])
+        app.click(app.find("push button", "Close", actionable=True))
+
     @unittest.skipUnless(shutil.which("pdftotext"), "pdftotext (poppler-utils) is missing")
     def test_print_agenda_through_the_print_operation(self):
         database = tractui.fresh_database(self.dir.name)
