@@ -15,6 +15,7 @@
 
 #include "tract-agenda-page-private.h"
 #include "tract-event-snapshot.h"
+#include "tract-toast.h"
 
 void
 tract_agenda_page_new_event_on (TractAgendaPage *self,
@@ -157,7 +158,7 @@ delete_activated (GtkWidget  *widget,
   /* Translators: %s is the title of the event deleted. */
   title = g_strdup_printf (_("Event “%s” deleted"),
                            tract_event_get_title (tract_event_snapshot_get_event (snapshot)));
-  toast = tract_agenda_page_toast_new (title);
+  toast = tract_toast_new_literal (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "tract-snapshot", snapshot,

@@ -63,7 +63,6 @@ struct _TractAgendaPage
 /* tract-agenda-page.c */
 gint64    tract_agenda_page_campaign_id          (TractAgendaPage *self);
 char     *tract_agenda_page_today                (void);
-AdwToast *tract_agenda_page_toast_new            (const char      *message);
 void      tract_agenda_page_add_toast            (TractAgendaPage *self,
                                                   AdwToast        *toast);
 void      tract_agenda_page_toast                (TractAgendaPage *self,

@@ -31,6 +31,7 @@
 #include "tract-organization.h"
 #include "tract-record-list.h"
 #include "tract-window.h"
+#include "tract-toast.h"
 
 static const char * const kinds[] = {
   NULL, "rally", "demonstration", "panel", "commemoration", "celebration", "meeting", "other"
@@ -77,20 +78,11 @@ tract_agenda_page_add_toast (TractAgendaPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-/* A toast's title is Pango markup: what it quotes (a title) is escaped. */
-AdwToast *
-tract_agenda_page_toast_new (const char *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  return adw_toast_new (escaped);
-}
-
 void
 tract_agenda_page_toast (TractAgendaPage *self,
                          const char      *message)
 {
-  tract_agenda_page_add_toast (self, tract_agenda_page_toast_new (message));
+  tract_agenda_page_add_toast (self, tract_toast_new_literal (message));
 }
 
 static void
@@ -105,7 +97,7 @@ on_discard_clicked (AdwToast        *toast,
 void
 tract_agenda_page_offer_discard (TractAgendaPage *self)
 {
-  AdwToast *toast = tract_agenda_page_toast_new (_("Correct the fields marked in red first, or they would be lost."));
+  AdwToast *toast = tract_toast_new_literal (_("Correct the fields marked in red first, or they would be lost."));
 
   adw_toast_set_button_label (toast, _("_Discard Changes"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -16,6 +16,7 @@
 #include "tract-calendar-transfer.h"
 #include "tract-export-dialog.h"
 #include "tract-ical-import.h"
+#include "tract-toast.h"
 
 /* A job quicker than this never shows its progress dialog. */
 #define PROGRESS_DELAY_MS 300
@@ -128,7 +129,7 @@ tract_transfer_notify (GtkWindow  *parent,
 
   if (window != NULL)
     {
-      tract_window_add_toast (window, adw_toast_new (message));
+      tract_window_add_toast (window, tract_toast_new_literal (message));
     }
   else
     {
@@ -153,6 +154,7 @@ typedef struct
   GFile             *file;
   TractIcalExporter *exporter;
   TractIcalImporter *importer;
+  GPtrArray         *next_files; /* (element-type GFile): to import after this one */
 } TransferJob;
 
 static void
@@ -233,6 +235,7 @@ transfer_job_free (TransferJob *job)
       g_object_unref (job->dialog);
     }
   g_free (job->heading);
+  g_clear_pointer (&job->next_files, g_ptr_array_unref);
   g_clear_object (&job->exporter);
   g_clear_object (&job->importer);
   g_object_unref (job->file);
@@ -463,6 +466,9 @@ show_report (GtkWindow       *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void import_next (TractWindow *window,
+                         GPtrArray   *files);
+
 static void
 on_import_done (GObject      *source,
                 GAsyncResult *result,
@@ -471,11 +477,15 @@ on_import_done (GObject      *source,
   TransferJob *job = user_data;
   g_autoptr(TractIcalReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) next_files = g_steal_pointer (&job->next_files);
+  g_autoptr(GtkWindow) parent = g_object_ref (job->parent);
+  gboolean cancelled = FALSE;
 
   report = tract_ical_importer_import_file_finish (TRACT_ICAL_IMPORTER (source), result, &error);
   if (report == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      if (cancelled)
         tract_transfer_notify (job->parent, _("Import cancelled: nothing was changed"));
       else
         tract_transfer_show_error (job->parent, _("Could Not Import the Calendar"), error->message);
@@ -486,18 +496,21 @@ on_import_done (GObject      *source,
     }
 
   transfer_job_free (job);
+  /* Cancel stops the files that were still to come too. */
+  if (!cancelled && next_files != NULL && next_files->len > 0)
+    import_next (TRACT_WINDOW (parent), next_files);
 }
 
-void
-tract_calendar_transfer_import_file (TractWindow *window,
-                                     GFile       *file)
+/* Imports the first of @files, then the others, one at a time: two
+ * imports at once would wait for each other's transaction. */
+static void
+import_next (TractWindow *window,
+             GPtrArray   *files)
 {
   TractCampaign *campaign;
   TransferJob *job;
   g_autoptr(TractIcalImporter) importer = NULL;
-
-  g_return_if_fail (TRACT_IS_WINDOW (window));
-  g_return_if_fail (G_IS_FILE (file));
+  GFile *file = g_ptr_array_index (files, 0);
 
   campaign = tract_window_get_campaign (window);
   if (campaign == NULL)
@@ -511,7 +524,34 @@ tract_calendar_transfer_import_file (TractWindow *window,
                                       tract_record_get_id (TRACT_RECORD (campaign)));
   job = transfer_job_new (GTK_WINDOW (window), file, _("Importing the Calendar"), G_OBJECT (importer));
   job->importer = g_steal_pointer (&importer);
+  if (files->len > 1)
+    {
+      job->next_files = g_ptr_array_new_full (files->len - 1, g_object_unref);
+      for (guint i = 1; i < files->len; i++)
+        g_ptr_array_add (job->next_files, g_object_ref (g_ptr_array_index (files, i)));
+    }
   tract_ical_importer_import_file_async (job->importer, file, job->cancellable, on_import_done, job);
+}
+
+void
+tract_calendar_transfer_import_files (TractWindow  *window,
+                                      GFile       **files,
+                                      guint         n_files)
+{
+  g_autoptr(GPtrArray) queue = NULL;
+
+  g_return_if_fail (TRACT_IS_WINDOW (window));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (n_files == 0)
+    return;
+  queue = g_ptr_array_new_full (n_files, g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_return_if_fail (G_IS_FILE (files[i]));
+      g_ptr_array_add (queue, g_object_ref (files[i]));
+    }
+  import_next (window, queue);
 }
 
 static void
@@ -521,7 +561,7 @@ on_import_file_chosen (GFile    *file,
   g_autoptr(TractWindow) window = user_data;
 
   if (file != NULL)
-    tract_calendar_transfer_import_file (window, file);
+    tract_calendar_transfer_import_files (window, &file, 1);
 }
 
 void

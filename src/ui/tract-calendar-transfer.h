@@ -45,9 +45,11 @@ void tract_calendar_transfer_export_with (GtkWindow          *parent,
 /* Import Calendar…: the file chooser, then the import into the window's
  * campaign, with progress, Cancel and a report. */
 void tract_calendar_transfer_import      (TractWindow        *window);
-/* The same for a file already chosen (dropped onto the window). */
-void tract_calendar_transfer_import_file (TractWindow        *window,
-                                          GFile              *file);
+/* The same for files already chosen (dropped onto the window), one
+ * after the other, each with its report. */
+void tract_calendar_transfer_import_files (TractWindow       *window,
+                                           GFile            **files,
+                                           guint              n_files);
 /* Export Agenda…: the whole campaign, the events selected in the Agenda
  * page, or a date range; _selected() has the selection chosen already. */
 void tract_calendar_transfer_export          (TractWindow        *window);

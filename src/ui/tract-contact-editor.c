@@ -15,6 +15,7 @@
 #include "tract-contact-editor.h"
 #include "tract-record-form.h"
 #include "tract-window.h"
+#include "tract-toast.h"
 
 struct _TractContactEditor
 {
@@ -96,7 +97,7 @@ on_undo_remove (AdwToast    *toast,
   if (tract_store_count (store, TRACT_TYPE_CONTACT, "id", tract_record_get_id (contact)) > 0)
     tract_record_set_id (contact, 0);
   if (!tract_store_insert (store, contact, &error))
-    tract_window_add_toast (window, adw_toast_new (error->message));
+    tract_window_add_toast (window, tract_toast_new_literal (error->message));
 }
 
 static void
@@ -125,7 +126,7 @@ remove_activated (GtkWidget  *widget,
 
   if (!TRACT_IS_WINDOW (parent))
     return;
-  toast = adw_toast_new_format (_("“%s” removed"), tract_record_get_text (contact, "name"));
+  toast = tract_toast_new_printf (_("“%s” removed"), tract_record_get_text (contact, "name"));
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "tract-store", g_steal_pointer (&store), g_object_unref);

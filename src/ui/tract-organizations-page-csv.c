@@ -14,6 +14,7 @@
 
 #include "tract-csv.h"
 #include "tract-organizations-page-private.h"
+#include "tract-toast.h"
 
 typedef struct
 {
@@ -150,7 +151,7 @@ on_exported (GObject      *source,
       return;
     }
 
-  tract_organizations_page_add_toast (self, adw_toast_new_format (_("Organizations exported to “%s”"), name));
+  tract_organizations_page_add_toast (self, tract_toast_new_printf (_("Organizations exported to “%s”"), name));
 }
 
 static void

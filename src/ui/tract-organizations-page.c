@@ -26,6 +26,7 @@
 #include "tract-organizations-page-private.h"
 #include "tract-record-list.h"
 #include "tract-window.h"
+#include "tract-toast.h"
 
 /* The values behind the membership filter's rows; NULL shows everyone. */
 static const char * const membership_filters[] = { NULL, "member", "signatory", "friend", "former" };
@@ -216,7 +217,7 @@ show_organization (TractOrganizationsPage *self,
   if (previous != NULL && !tract_organization_editor_flush (self->editor))
     {
       g_autofree char *errors = tract_organization_editor_dup_errors (self->editor);
-      AdwToast *toast = adw_toast_new_format (_("Not saved for “%s”: %s"),
+      AdwToast *toast = tract_toast_new_printf (_("Not saved for “%s”: %s"),
                                               tract_record_get_text (TRACT_RECORD (previous), "name"), errors);
 
       adw_toast_set_timeout (toast, 10);
@@ -434,7 +435,7 @@ on_undo_delete (AdwToast               *toast,
 
   tract_organizations_page_select_organization (self, tract_record_get_id (TRACT_RECORD (restored)));
   if (n_lost > 0)
-    tract_organizations_page_add_toast (self, adw_toast_new_format (
+    tract_organizations_page_add_toast (self, tract_toast_new_printf (
       g_dngettext (GETTEXT_PACKAGE,
                    "%u link could not come back: its event or statement was deleted meanwhile",
                    "%u links could not come back: their events or statements were deleted meanwhile",
@@ -470,7 +471,7 @@ delete_activated (GtkWidget  *widget,
     }
   /* The editor heard of the delete and emptied itself. */
 
-  toast = adw_toast_new_format (_("“%s” deleted"), label);
+  toast = tract_toast_new_printf (_("“%s” deleted"), label);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   /* A whole organization with its people goes: time enough to notice. */
@@ -542,7 +543,7 @@ on_drop (GtkDropTarget          *target,
     {
       g_autofree char *shown = g_file_get_parse_name (file);
 
-      tract_organizations_page_add_toast (self, adw_toast_new_format (
+      tract_organizations_page_add_toast (self, tract_toast_new_printf (
         _("“%s” is not a CSV file; organizations are imported from .csv files"), shown));
       return FALSE;
     }

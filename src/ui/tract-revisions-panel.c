@@ -20,6 +20,7 @@
 #include "tract-revisions-panel.h"
 #include "tract-statement-ledger.h"
 #include "tract-window.h"
+#include "tract-toast.h"
 
 /* A saved text is compared again at most this often while typing goes on. */
 #define COMPARE_DELAY_MS 400
@@ -78,7 +79,7 @@ toast (TractRevisionsPanel *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (TRACT_IS_WINDOW (root))
-    tract_window_add_toast (TRACT_WINDOW (root), adw_toast_new (title));
+    tract_window_add_toast (TRACT_WINDOW (root), tract_toast_new_literal (title));
 }
 
 /* Comparing */

@@ -22,6 +22,7 @@
 #include "tract-signatures-panel.h"
 #include "tract-statement-ledger.h"
 #include "tract-window.h"
+#include "tract-toast.h"
 
 struct _TractSignaturesPanel
 {
@@ -74,7 +75,7 @@ toast (TractSignaturesPanel *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (TRACT_IS_WINDOW (root))
-    tract_window_add_toast (TRACT_WINDOW (root), adw_toast_new (title));
+    tract_window_add_toast (TRACT_WINDOW (root), tract_toast_new_literal (title));
 }
 
 static void

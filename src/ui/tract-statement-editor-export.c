@@ -16,6 +16,7 @@
 #include "tract-statement-pdf.h"
 #include "tract-statement.h"
 #include "tract-window.h"
+#include "tract-toast.h"
 
 typedef struct
 {
@@ -93,10 +94,8 @@ on_exported (GObject      *source,
   if (TRACT_IS_WINDOW (root))
     {
       g_autofree char *name = g_path_get_basename (job->path);
-      g_autofree char *escaped = g_markup_escape_text (name, -1);
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), escaped);
 
-      tract_window_add_toast (TRACT_WINDOW (root), adw_toast_new (message));
+      tract_window_add_toast (TRACT_WINDOW (root), tract_toast_new_printf (_("Exported “%s”"), name));
     }
 }
 

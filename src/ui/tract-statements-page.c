@@ -27,6 +27,7 @@
 #include "tract-statement.h"
 #include "tract-statements-page.h"
 #include "tract-window.h"
+#include "tract-toast.h"
 
 struct _TractStatementsPage
 {
@@ -314,7 +315,6 @@ delete_activated (GtkWidget  *widget,
   g_autoptr(GPtrArray) deleted = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
   GtkRoot *root;
   AdwToast *toast;
 
@@ -332,9 +332,7 @@ delete_activated (GtkWidget  *widget,
       return;
     }
 
-  /* A toast's title is markup: the statement's title is shown as typed. */
-  escaped = g_markup_escape_text (tract_record_get_text (deleted->pdata[0], "title"), -1);
-  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  title = g_strdup_printf (_("“%s” deleted"), tract_record_get_text (deleted->pdata[0], "title"));
   g_clear_pointer (&self->deleted, g_ptr_array_unref);
   self->deleted = g_steal_pointer (&deleted);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
@@ -342,7 +340,7 @@ delete_activated (GtkWidget  *widget,
   root = gtk_widget_get_root (widget);
   if (!TRACT_IS_WINDOW (root))
     return;
-  toast = adw_toast_new (title);
+  toast = tract_toast_new_literal (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   /* Time enough to read the title and reach the button. */

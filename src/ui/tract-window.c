@@ -25,6 +25,7 @@
 #include "tract-validate.h"
 #include "tract-window.h"
 #include "tract-window-bench.h"
+#include "tract-toast.h"
 
 /* Where a new campaign is when the system's zone has no IANA name: the
  * reference collective's city. */
@@ -285,9 +286,9 @@ print_agenda_activated (GtkWidget  *widget,
   tract_print_agenda (TRACT_WINDOW (widget));
 }
 
-/* Drag and drop: a calendar dropped anywhere on the window is imported
- * into the current campaign; other files are refused here, for other
- * handlers to take. */
+/* Drag and drop: the calendars dropped anywhere on the window are
+ * imported into the current campaign, one after the other. A drop of
+ * other files only is refused, with a word saying why. */
 
 static gboolean
 is_calendar_file (GFile *file)
@@ -306,34 +307,41 @@ on_drop (GtkDropTarget *target,
          double         y,
          TractWindow   *self)
 {
+  g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
+  GFile *refused = NULL;
   GSList *files = NULL;
-  gboolean handled = FALSE;
-
-  if (self->campaign == NULL)
-    return FALSE;
+  GSList single = { NULL, NULL };
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     files = g_value_get_boxed (value);
-
-  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE) && g_value_get_object (value) != NULL)
     {
-      GFile *file = g_value_get_object (value);
-
-      if (file != NULL && is_calendar_file (file))
-        {
-          tract_calendar_transfer_import_file (self, file);
-          handled = TRUE;
-        }
+      single.data = g_value_get_object (value);
+      files = &single;
     }
 
   for (GSList *l = files; l != NULL; l = l->next)
-    if (is_calendar_file (l->data))
-      {
-        tract_calendar_transfer_import_file (self, l->data);
-        handled = TRUE;
-      }
+    {
+      if (is_calendar_file (l->data))
+        g_ptr_array_add (calendars, l->data);
+      else if (refused == NULL)
+        refused = l->data;
+    }
 
-  return handled;
+  if (calendars->len == 0)
+    {
+      if (refused != NULL)
+        {
+          g_autofree char *basename = g_file_get_basename (refused);
+          g_autofree char *message = g_strdup_printf (_("“%s” is not an iCalendar file: drop .ics files to import their events"),
+                                                      basename);
+
+          tract_window_add_toast (self, tract_toast_new_literal (message));
+        }
+      return FALSE;
+    }
+  tract_calendar_transfer_import_files (self, (GFile **) calendars->pdata, calendars->len);
+  return TRUE;
 }
 
 /* Window state */

@@ -430,6 +430,80 @@ class TransferTest(unittest.TestCase):
         self.assertEqual(tractui.query(database, count), [(before + n_events,)])
         app.click(app.find("push button", "Close", actionable=True))
 
+    def drag_onto_window(self, paths):
+        """Drags @paths from another application's window (drag_source.py,
+        at the screen's corner, above Tract's) into the middle of Tract's
+        window with the pointer, and waits for the drag's end."""
+        env = dict(os.environ, GTK_A11Y="none", GSETTINGS_BACKEND="memory")
+        source = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "drag_source.py"),
+                                   *paths], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+
+        def stop():
+            source.terminate()
+            source.wait()
+            source.stdout.close()
+        self.addCleanup(stop)
+        self.assertEqual(source.stdout.readline().strip(), "ready")
+        time.sleep(1.0)  # mapped and painted
+        self.mouse().drag((80, 30), (700, 450))
+        self.assertEqual(source.stdout.readline().strip(), "end")
+
+    def calendar_file(self, name, uid, summary):
+        path = os.path.join(self.dir.name, name)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                    f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20210101T000000Z\r\n"
+                    "DTSTART:20210612T120000Z\r\nDTEND:20210612T140000Z\r\n"
+                    f"SUMMARY:{summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        return path
+
+    def dialogs(self, title):
+        """The application's dialogs titled @title (top-level windows: no walk)."""
+        root = self.app.root
+        windows = (root.get_child_at_index(i) for i in range(root.get_child_count()))
+        return [w for w in windows if tractui.role(w) == "dialog" and tractui.name(w) == title]
+
+    def test_drop_calendars_onto_the_window(self):
+        """Two calendars and a text file dropped at once: each calendar is
+        imported, one after the other, with its own report; the text file
+        is left out."""
+        database = tractui.fresh_database(self.dir.name)
+        first = self.calendar_file("picnic & friends.ics", "picnic@example.org", "Pique-nique")
+        second = self.calendar_file("<b>ball<b> & co.ics", "ball@example.org", "Bal de la Commune")
+        notes = os.path.join(self.dir.name, "notes.txt")
+        with open(notes, "w") as f:
+            f.write("not a calendar\n")
+        self.app = tractui.App(database, extra_env={"GSETTINGS_BACKEND": "memory"})
+        self.app.find_text(RALLY)
+
+        self.drag_onto_window([first, notes, second])
+        tractui.wait_for(lambda: len(self.dialogs("Calendar Imported")) == 2, timeout=30,
+                         what="a report for each calendar")
+        self.assertEqual(tractui.query(database, "SELECT title FROM event WHERE uid IN (?, ?) ORDER BY title",
+                                       "picnic@example.org", "ball@example.org"),
+                         [("Bal de la Commune",), ("Pique-nique",)])
+        # Each report names its file as it is spelled.
+        names = set()
+        for dialog in self.dialogs("Calendar Imported"):
+            names.update(tractui.text_of(node) for node in tractui.walk(dialog) if tractui.role(node) == "label")
+        self.assertIn("“picnic & friends.ics”: 1 added, 0 updated, 0 unchanged, 0 skipped.", names)
+        self.assertIn("“<b>ball<b> & co.ics”: 1 added, 0 updated, 0 unchanged, 0 skipped.", names)
+
+    def test_drop_something_else_onto_the_window(self):
+        """A drop with no calendar in it is refused, and a toast says why,
+        the file's name shown as it is spelled."""
+        database = tractui.fresh_database(self.dir.name)
+        notes = os.path.join(self.dir.name, "notes & <i>minutes<i>.txt")
+        with open(notes, "w") as f:
+            f.write("not a calendar\n")
+        (before,) = tractui.query(database, "SELECT count(*) FROM event")
+        self.app = tractui.App(database, extra_env={"GSETTINGS_BACKEND": "memory"})
+        self.app.find_text(RALLY)
+
+        self.drag_onto_window([notes])
+        self.find_toast("“notes & <i>minutes<i>.txt” is not an iCalendar file: drop .ics files to import their events")
+        self.assertEqual(tractui.query(database, "SELECT count(*) FROM event"), [before])
+
     @unittest.skipUnless(shutil.which("pdftotext"), "pdftotext (poppler-utils) is missing")
     def test_print_agenda_through_the_print_operation(self):
         database = tractui.fresh_database(self.dir.name)

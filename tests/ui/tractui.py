@@ -261,6 +261,25 @@ class Mouse:
         self.x11.XFlush(self.display)
         time.sleep(0.5)
 
+    def drag(self, start, end, steps=30):
+        """Button 1 pressed at @start, moved to @end a step at a time (a
+        drag starts only past a threshold, and a drop target hears the
+        motion), then released there. Points are (x, y) on the screen."""
+        self.xtst.XTestFakeMotionEvent(self.display, -1, start[0], start[1], 0)
+        self.xtst.XTestFakeButtonEvent(self.display, 1, 1, 0)
+        self.x11.XFlush(self.display)
+        time.sleep(0.2)
+        for i in range(1, steps + 1):
+            x = start[0] + (end[0] - start[0]) * i // steps
+            y = start[1] + (end[1] - start[1]) * i // steps
+            self.xtst.XTestFakeMotionEvent(self.display, -1, x, y, 0)
+            self.x11.XFlush(self.display)
+            time.sleep(0.03)
+        time.sleep(0.3)
+        self.xtst.XTestFakeButtonEvent(self.display, 1, 0, 0)
+        self.x11.XFlush(self.display)
+        time.sleep(0.5)
+
     def key(self, keysym, times=1):
         """Keys go where the focus is: an open popover holds the keyboard."""
         for _ in range(times):
