@@ -38,6 +38,7 @@
 #define MAX_DEPTH         32
 #define MAX_VTIMEZONES    1000
 #define MAX_EXDATES       1000
+#define MAX_OVERRIDES     100000  /* changed occurrences remembered by the first pass */
 
 struct _TractIcalImporter
 {
@@ -499,6 +500,8 @@ typedef struct
   /* From the first pass */
   GHashTable       *vtimezones;    /* TZID → VTIMEZONE text */
   char             *default_zone;  /* campaign's, or the file's X-WR-TIMEZONE */
+  GHashTable       *overridden;    /* UID → GPtrArray of its changed occurrences' RECURRENCE-ID lines */
+  guint             n_overrides;
   gboolean          latin1;
   guint64           total_bytes;
 
@@ -535,6 +538,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->progress, tract_ical_progress_free);
   g_clear_object (&import->cancellable);
   g_clear_pointer (&import->vtimezones, g_hash_table_unref);
+  g_clear_pointer (&import->overridden, g_hash_table_unref);
   g_free (import->default_zone);
   g_clear_pointer (&import->zones, g_hash_table_unref);
   g_clear_pointer (&import->gzones, g_hash_table_unref);
@@ -912,6 +916,7 @@ typedef struct
   gint64   sequence;
   char    *created;
   char    *modified;
+  char    *cancelled_occurrence; /* set when the event only cancels one occurrence of a series */
 } Incoming;
 
 static void
@@ -931,6 +936,7 @@ incoming_clear (Incoming *incoming)
   g_free (incoming->url);
   g_free (incoming->created);
   g_free (incoming->modified);
+  g_free (incoming->cancelled_occurrence);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Incoming, incoming_clear)
@@ -1070,6 +1076,54 @@ read_timed_end (Import        *import,
   when_set_instant (import, &incoming->end, incoming->start.zone, end_instant);
 }
 
+/* Appends to @exdates the occurrence of @incoming's series that starts
+ * at @tt (in zone @tzid), as the value type and zone of the start (export
+ * rule 13) write it; FALSE when it cannot be read or is there already. */
+static gboolean
+add_exception (Import              *import,
+               Incoming            *incoming,
+               struct icaltimetype  tt,
+               const char          *tzid,
+               guint                line,
+               GString             *exdates)
+{
+  g_auto(When) when = { 0 };
+  g_autofree char *text = NULL;
+
+  if (!valid_fields (tt))
+    return FALSE;
+  if (incoming->start.all_day)
+    {
+      when.all_day = TRUE;
+      when.year = tt.year;
+      when.month = tt.month;
+      when.day = tt.day;
+    }
+  else if (tt.is_date)
+    {
+      /* A day alone: the occurrence starting on it. */
+      when = incoming->start;
+      when.zone = g_strdup (incoming->start.zone);
+      when.year = tt.year;
+      when.month = tt.month;
+      when.day = tt.day;
+    }
+  else
+    {
+      TractLocalTimeKind kind;
+
+      if (!read_time (import, tt, tzid, line, &when, &kind))
+        return FALSE;
+      if (!g_str_equal (when.zone, incoming->start.zone))
+        when_set_instant (import, &when, incoming->start.zone, when.instant);
+    }
+  text = format_local (&when);
+  if (strstr (exdates->str, text) != NULL)
+    return FALSE;
+  g_string_append_printf (exdates, "%s%s", exdates->len > 0 ? "," : "", text);
+  return TRUE;
+}
+
 static void
 read_recurrence (Import        *import,
                  icalcomponent *event,
@@ -1078,6 +1132,7 @@ read_recurrence (Import        *import,
 {
   icalproperty *rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
   g_autoptr(GString) exdates = g_string_new (NULL);
+  GPtrArray *overrides;
   guint n_exdates = 0;
 
   if (rrule == NULL)
@@ -1105,43 +1160,23 @@ read_recurrence (Import        *import,
   for (icalproperty *exdate = icalcomponent_get_first_property (event, ICAL_EXDATE_PROPERTY);
        exdate != NULL && n_exdates < MAX_EXDATES;
        exdate = icalcomponent_get_next_property (event, ICAL_EXDATE_PROPERTY))
-    {
-      struct icaltimetype tt = icalproperty_get_exdate (exdate);
-      g_auto(When) when = { 0 };
-      g_autofree char *text = NULL;
-
-      if (!valid_fields (tt))
-        continue;
-      if (incoming->start.all_day)
-        {
-          when.all_day = TRUE;
-          when.year = tt.year;
-          when.month = tt.month;
-          when.day = tt.day;
-        }
-      else if (tt.is_date)
-        {
-          /* A day alone: the occurrence starting on it. */
-          when = incoming->start;
-          when.zone = g_strdup (incoming->start.zone);
-          when.year = tt.year;
-          when.month = tt.month;
-          when.day = tt.day;
-        }
-      else
-        {
-          TractLocalTimeKind kind;
-
-          if (!read_time (import, tt, tzid_of (exdate), line, &when, &kind))
-            continue;
-          if (!g_str_equal (when.zone, incoming->start.zone))
-            when_set_instant (import, &when, incoming->start.zone, when.instant);
-        }
-      text = format_local (&when);
-      if (strstr (exdates->str, text) != NULL)
-        continue;
-      g_string_append_printf (exdates, "%s%s", exdates->len > 0 ? "," : "", text);
+    if (add_exception (import, incoming, icalproperty_get_exdate (exdate), tzid_of (exdate), line, exdates))
       n_exdates++;
+
+  /* The occurrences that events of their own change (RECURRENCE-ID) or
+   * cancel are no longer the series': as a calendar shows it. */
+  overrides = g_hash_table_lookup (import->overridden, incoming->uid);
+  for (guint i = 0; overrides != NULL && i < overrides->len && n_exdates < MAX_EXDATES; i++)
+    {
+      icalproperty *recurrence_id = icalproperty_new_from_string (overrides->pdata[i]);
+
+      if (recurrence_id == NULL)
+        continue;
+      if (icalproperty_isa (recurrence_id) == ICAL_RECURRENCEID_PROPERTY
+          && add_exception (import, incoming, icalproperty_get_recurrenceid (recurrence_id),
+                            tzid_of (recurrence_id), line, exdates))
+        n_exdates++;
+      icalproperty_free (recurrence_id);
     }
   if (exdates->len > 0)
     incoming->exdates = g_string_free (g_steal_pointer (&exdates), FALSE);
@@ -1171,6 +1206,7 @@ read_event (Import        *import,
             char         **reason)
 {
   icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  icalproperty *recurrence_id;
   icalproperty *property;
   const char *uid = icalcomponent_get_uid (event);
   const char *error = first_error (event);
@@ -1195,17 +1231,29 @@ read_event (Import        *import,
    * X-LIC-ERROR; an event without a start is no event. */
   if (n_errors > 0)
     tract_ical_report_add_parse_errors (import->notes, (guint) n_errors);
+  recurrence_id = icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY);
+  if (recurrence_id != NULL)
+    {
+      g_autofree char *occurrence = icalproperty_get_value_as_string_r (recurrence_id);
+      g_autofree char *base = NULL;
+
+      /* One occurrence of a series changed: the first pass gave the
+       * series an exception for it, and the change is an event of its
+       * own, whose UID says which occurrence it replaces. A cancelled
+       * occurrence is the exception alone. */
+      if (icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED)
+        {
+          incoming->cancelled_occurrence = g_strdup (occurrence != NULL ? occurrence : "");
+          return FALSE;
+        }
+      base = g_steal_pointer (&incoming->uid);
+      incoming->uid = g_strdup_printf ("%s/%s", base, occurrence != NULL ? occurrence : "");
+    }
   if (dtstart == NULL)
     {
       *reason = error != NULL
         ? g_strdup_printf (_("The event “%s” has no start that can be read (%s)."), incoming->title, error)
         : g_strdup_printf (_("The event “%s” has no start (DTSTART)."), incoming->title);
-      return FALSE;
-    }
-  if (icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) != NULL)
-    {
-      *reason = g_strdup_printf (_("“%s” changes one occurrence of a repeating event (RECURRENCE-ID); "
-                                   "Tract keeps whole series only."), incoming->title);
       return FALSE;
     }
   start = icalproperty_get_dtstart (dtstart);
@@ -1214,6 +1262,10 @@ read_event (Import        *import,
       *reason = g_strdup_printf (_("The event “%s” starts on a date that does not exist."), incoming->title);
       return FALSE;
     }
+  if (recurrence_id != NULL)
+    tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                           _("“%s” changes one occurrence of a repeating event: it was imported as an "
+                             "event of its own, and left out of the series."), incoming->title);
   if (n_errors > 0)
     tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                            g_dngettext (GETTEXT_PACKAGE,
@@ -1606,7 +1658,13 @@ parse_event (Import     *import,
   entry->line = line;
   if (!read_event (import, event, line, &entry->incoming, &reason))
     {
-      tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line, entry->incoming.uid, "%s", reason);
+      if (entry->incoming.cancelled_occurrence != NULL)
+        tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, entry->incoming.uid,
+                               _("“%s” cancels one occurrence of a repeating event (RECURRENCE-ID %s): "
+                                 "it was left out of the series."),
+                               entry->incoming.title, entry->incoming.cancelled_occurrence);
+      else
+        tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line, entry->incoming.uid, "%s", reason);
       g_array_set_size (parsed, parsed->len - 1);
       goto out;
     }
@@ -1645,12 +1703,103 @@ set_read_error (Import  *import,
                  import->name, cause->message);
 }
 
+/* An event of the file's top level, as the first pass sees it go by:
+ * its UID and RECURRENCE-ID lines, if it changes one occurrence of a
+ * series. */
+typedef struct
+{
+  guint  depth;          /* the scanner's depth inside it; 0 outside any event */
+  char  *uid_line;
+  char  *recurrence_id_line;
+} EventLines;
+
+static void
+event_lines_clear (EventLines *lines)
+{
+  lines->depth = 0;
+  g_clear_pointer (&lines->uid_line, g_free);
+  g_clear_pointer (&lines->recurrence_id_line, g_free);
+}
+
+static gboolean
+is_property_line (const char *line,
+                  const char *name)
+{
+  gsize length = strlen (name);
+
+  return g_ascii_strncasecmp (line, name, length) == 0 && (line[length] == ':' || line[length] == ';');
+}
+
+/* Remembers, for the series it belongs to, the occurrence that the event
+ * just read changes, so that the series leaves it out (read_recurrence()),
+ * wherever in the file the series is. */
+static void
+remember_override (Import     *import,
+                   EventLines *lines)
+{
+  icalproperty *uid;
+  GPtrArray *overrides;
+
+  if (lines->uid_line == NULL || lines->recurrence_id_line == NULL || import->n_overrides >= MAX_OVERRIDES)
+    return;
+  uid = icalproperty_new_from_string (lines->uid_line);
+  if (uid == NULL)
+    return;
+  if (icalproperty_isa (uid) == ICAL_UID_PROPERTY && icalproperty_get_uid (uid) != NULL)
+    {
+      g_autofree char *key = clean_text (icalproperty_get_uid (uid));
+
+      overrides = g_hash_table_lookup (import->overridden, key);
+      if (overrides == NULL)
+        {
+          overrides = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (import->overridden, g_steal_pointer (&key), overrides);
+        }
+      g_ptr_array_add (overrides, g_steal_pointer (&lines->recurrence_id_line));
+      import->n_overrides++;
+    }
+  icalproperty_free (uid);
+}
+
+/* Follows @scanner's top-level events through @line, which it has just read. */
+static void
+follow_event (Import     *import,
+              Scanner    *scanner,
+              EventLines *lines,
+              const char *line)
+{
+  GPtrArray *stack = scanner->stack;
+
+  if (lines->depth == 0)
+    {
+      if (stack->len > 0 && stack->len <= 2 && g_str_equal (stack->pdata[stack->len - 1], "VEVENT")
+          && (stack->len == 1 || g_str_equal (stack->pdata[0], "VCALENDAR")))
+        lines->depth = stack->len;
+      return;
+    }
+  if (stack->len < lines->depth)
+    {
+      remember_override (import, lines);
+      event_lines_clear (lines);
+      return;
+    }
+  /* The event's own properties, not those of its alarms. */
+  if (stack->len == lines->depth)
+    {
+      if (lines->uid_line == NULL && is_property_line (line, "UID"))
+        lines->uid_line = g_strdup (line);
+      else if (lines->recurrence_id_line == NULL && is_property_line (line, "RECURRENCE-ID"))
+        lines->recurrence_id_line = g_strdup (line);
+    }
+}
+
 static gboolean
 first_pass (Import   *import,
             GError  **error)
 {
   Reader reader;
   Scanner scanner;
+  EventLines event_lines = { 0 };
   GString *line;
   guint line_number;
   gboolean ok = TRUE;
@@ -1669,6 +1818,7 @@ first_pass (Import   *import,
     {
       ScanResult result = scanner_feed (&scanner, line->str, line->len, line_number, FALSE, NULL);
 
+      follow_event (import, &scanner, &event_lines, line->str);
       if (result == SCAN_COMPLETE && scanner.capture_kind == CAPTURE_VTIMEZONE)
         {
           const char *text = scanner.capture->str;
@@ -1751,6 +1901,7 @@ first_pass (Import   *import,
 
   reader_clear (&reader);
   scanner_clear (&scanner);
+  event_lines_clear (&event_lines);
   return ok;
 }
 
@@ -1997,6 +2148,8 @@ run_import (Import   *import,
 
   import->report = tract_ical_report_new (import->name);
   import->vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->overridden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
   import->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_free);
   import->gzones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
   import->stored_gzones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

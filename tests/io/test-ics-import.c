@@ -265,13 +265,16 @@ test_recurrence (Fixture       *fixture,
     "BEGIN:VEVENT\r\nUID:yearly\r\nDTSTART;VALUE=DATE:20210318\r\nRRULE:FREQ=YEARLY\r\n"
     "EXDATE;VALUE=DATE:20220318\r\nSUMMARY:Yearly\r\nEND:VEVENT\r\n"));
   g_autoptr(TractEvent) weekly = find (fixture, "weekly");
+  g_autoptr(TractEvent) moved = find (fixture, "weekly/20210529T140000");
   g_autoptr(TractEvent) yearly = find (fixture, "yearly");
 
-  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 2);
+  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 3);
   g_assert_cmpstr (text_of (weekly, "rrule"), ==, "FREQ=WEEKLY;UNTIL=20210626T120000Z;BYDAY=SA");
-  g_assert_cmpstr (text_of (weekly, "exdates"), ==, "2021-05-08T14:00,2021-05-15T14:00,2021-05-22T14:00");
+  /* The moved occurrence is the series' no more (see test_changed_occurrences). */
+  g_assert_cmpstr (text_of (weekly, "exdates"), ==,
+                   "2021-05-08T14:00,2021-05-15T14:00,2021-05-22T14:00,2021-05-29T14:00");
+  g_assert_cmpstr (text_of (moved, "title"), ==, "Moved");
   g_assert_true (report_mentions (report, "RDATE"));
-  g_assert_true (report_mentions (report, "RECURRENCE-ID"));
   g_assert_cmpstr (text_of (yearly, "rrule"), ==, "FREQ=YEARLY");
   g_assert_cmpstr (text_of (yearly, "exdates"), ==, "2022-03-18");
 }
@@ -285,6 +288,62 @@ utc (int year,
   g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, day, hour, 0, 0);
 
   return g_date_time_to_unix (time);
+}
+
+/* One occurrence of a series changed (RECURRENCE-ID), before or after
+ * the series in the file, or cancelled: as calendars show them, the
+ * series leaves it out, and a changed one is an event of its own. */
+static void
+test_changed_occurrences (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *text = CALENDAR (
+    "BEGIN:VEVENT\r\nUID:permanence\r\nRECURRENCE-ID;TZID=Europe/Paris:20210410T180000\r\n"
+    "DTSTART;TZID=Europe/Paris:20210410T200000\r\nDTEND;TZID=Europe/Paris:20210410T220000\r\n"
+    "SUMMARY:Permanence (décalée)\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:permanence\r\nDTSTART;TZID=Europe/Paris:20210403T180000\r\n"
+    "DTEND;TZID=Europe/Paris:20210403T200000\r\nRRULE:FREQ=WEEKLY;COUNT=5\r\n"
+    "EXDATE;TZID=Europe/Paris:20210501T180000\r\nSUMMARY:Permanence\r\n"
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nDESCRIPTION:Rappel\r\n"
+    "RECURRENCE-ID:20210424T160000Z\r\nEND:VALARM\r\nEND:VEVENT\r\n"
+    /* In UTC: 18:00 in Paris. */
+    "BEGIN:VEVENT\r\nUID:permanence\r\nRECURRENCE-ID:20210417T160000Z\r\n"
+    "DTSTART;TZID=Europe/Paris:20210417T180000\r\nSTATUS:CANCELLED\r\nSUMMARY:Permanence\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:fete\r\nDTSTART;VALUE=DATE:20210529\r\nRRULE:FREQ=YEARLY;COUNT=3\r\n"
+    "SUMMARY:Fête de la Commune\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:fete\r\nRECURRENCE-ID;VALUE=DATE:20220529\r\nDTSTART;VALUE=DATE:20220528\r\n"
+    "SUMMARY:Fête de la Commune, un jour plus tôt\r\nEND:VEVENT\r\n");
+  g_autoptr(TractIcalReport) report = import_ok (fixture, text);
+  g_autoptr(TractIcalReport) again = NULL;
+  g_autoptr(TractEvent) series = find (fixture, "permanence");
+  g_autoptr(TractEvent) moved = find (fixture, "permanence/20210410T180000");
+  g_autoptr(TractEvent) fete = find (fixture, "fete");
+  g_autoptr(TractEvent) earlier = find (fixture, "fete/20220529");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) weeks = tract_ical_event_occurrences (series, 0, G_MAXINT64, 100, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 4);
+  g_assert_cmpuint (tract_ical_report_get_n_skipped (report), ==, 0);
+  /* The alarm's RECURRENCE-ID is not the event's. */
+  g_assert_cmpstr (text_of (series, "exdates"), ==, "2021-05-01T18:00,2021-04-10T18:00,2021-04-17T18:00");
+  g_assert_cmpuint (weeks->len, ==, 2);
+  g_assert_cmpint (g_array_index (weeks, TractIcalOccurrence, 0).start_utc, ==, utc (2021, 4, 3, 16));
+  g_assert_cmpint (g_array_index (weeks, TractIcalOccurrence, 1).start_utc, ==, utc (2021, 4, 24, 16));
+  g_assert_cmpstr (text_of (moved, "title"), ==, "Permanence (décalée)");
+  g_assert_cmpstr (text_of (moved, "start_local"), ==, "2021-04-10T20:00");
+  g_assert_cmpstr (text_of (moved, "rrule"), ==, "");
+  g_assert_cmpstr (text_of (fete, "exdates"), ==, "2022-05-29");
+  g_assert_cmpstr (text_of (earlier, "start_local"), ==, "2022-05-28");
+  g_assert_true (report_mentions (report, "changes one occurrence"));
+  g_assert_true (report_mentions (report, "cancels one occurrence"));
+
+  /* The same file again changes nothing. */
+  again = import_ok (fixture, text);
+  g_assert_cmpuint (tract_ical_report_get_n_added (again), ==, 0);
+  g_assert_cmpuint (tract_ical_report_get_n_updated (again), ==, 0);
+  g_assert_cmpuint (tract_ical_report_get_n_unchanged (again), ==, 4);
 }
 
 /* Rule 6: each occurrence lasts DTEND − DTSTART, one-day all-day events included. */
@@ -862,6 +921,7 @@ main (int    argc,
   TEST ("rule-5-dst-gap", test_dst_gap);
   TEST ("rule-6-recurrence", test_recurrence);
   TEST ("rule-6-occurrences", test_occurrences);
+  TEST ("rule-6-changed-occurrences", test_changed_occurrences);
   TEST ("rule-7-all-or-nothing", test_all_or_nothing);
   TEST ("rule-7-merge", test_merge);
   TEST ("search-and-agenda", test_search_and_agenda);
