@@ -541,6 +541,7 @@ tract_window_class_init (TractWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
   gtk_widget_class_install_action (widget_class, "win.export-selected-ics", NULL, export_selected_ics_activated);
   gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-ics", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-ics", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-agenda", NULL);
 }
