@@ -9,7 +9,8 @@
  * second reading, a thread of its own parses while the caller's thread
  * stores (see second_pass()).
  *
- * The comments name the import rules of ICALENDAR.md each choice answers.
+ * tract-ical-scanner.c reads the file and cuts it into components. The
+ * comments name the import rules of ICALENDAR.md each choice answers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,14 +29,10 @@
 #include "tract-event-query.h"
 #include "tract-ical-import.h"
 #include "tract-ical-private.h"
+#include "tract-ical-scanner.h"
 #include "tract-time.h"
 #include "tract-validate.h"
 
-#define READ_CHUNK        (64 * 1024)
-/* Longer lines or components are not calendars people send each other. */
-#define MAX_LINE          (16 * 1024 * 1024)
-#define MAX_COMPONENT     (16 * 1024 * 1024)
-#define MAX_DEPTH         32
 #define MAX_VTIMEZONES    1000
 #define MAX_EXDATES       1000
 #define MAX_OVERRIDES     100000  /* changed occurrences remembered by the first pass */
@@ -60,403 +57,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Reading lines */
-
-typedef struct
-{
-  GBytes *bytes; /* either */
-  GFile  *file;  /* or */
-} Source;
-
-typedef struct
-{
-  GInputStream *stream;
-  char         *chunk;
-  gsize         chunk_start;
-  gsize         chunk_end;
-  gboolean      eof;
-  guint64       offset;        /* bytes consumed */
-  guint         line_number;   /* of the last physical line read */
-  gboolean      latin1;        /* convert every line from Windows-1252 */
-  gboolean      invalid_utf8;  /* seen a line that is not UTF-8 */
-  guint         first_invalid_line;
-  GString      *physical;
-  gboolean      has_pending;
-  GString      *pending;       /* the logical line being unfolded */
-  guint         pending_line;
-  GError       *error;
-} Reader;
-
-static gboolean
-reader_open (Reader        *reader,
-             Source        *source,
-             gboolean       latin1,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  memset (reader, 0, sizeof *reader);
-  if (source->bytes != NULL)
-    reader->stream = g_memory_input_stream_new_from_bytes (source->bytes);
-  else
-    {
-      reader->stream = G_INPUT_STREAM (g_file_read (source->file, cancellable, error));
-      if (reader->stream == NULL)
-        return FALSE;
-    }
-  reader->chunk = g_malloc (READ_CHUNK);
-  reader->physical = g_string_sized_new (256);
-  reader->pending = g_string_sized_new (256);
-  reader->latin1 = latin1;
-  return TRUE;
-}
-
-static void
-reader_clear (Reader *reader)
-{
-  g_clear_object (&reader->stream);
-  g_clear_pointer (&reader->chunk, g_free);
-  if (reader->physical != NULL)
-    g_string_free (reader->physical, TRUE);
-  if (reader->pending != NULL)
-    g_string_free (reader->pending, TRUE);
-  reader->physical = reader->pending = NULL;
-  g_clear_error (&reader->error);
-}
-
-static void
-convert_latin1 (GString *line)
-{
-  g_autofree char *converted = NULL;
-
-  /* Windows-1252 is what "Latin-1" files from Outlook really are; five of
-   * its bytes are undefined, for which ISO 8859-1 takes over. */
-  converted = g_convert (line->str, line->len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-  if (converted == NULL)
-    converted = g_convert (line->str, line->len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
-  if (converted != NULL)
-    {
-      g_string_truncate (line, 0);
-      g_string_append (line, converted);
-    }
-}
-
-/* One physical line into reader->physical, without its line ending. */
-static gboolean
-reader_next_physical (Reader       *reader,
-                      GCancellable *cancellable)
-{
-  GString *line = reader->physical;
-  gboolean got_any = FALSE;
-
-  g_string_truncate (line, 0);
-  for (;;)
-    {
-      const char *start;
-      const char *newline;
-      gsize available;
-
-      if (reader->chunk_start == reader->chunk_end)
-        {
-          gssize n;
-
-          if (reader->eof)
-            break;
-          n = g_input_stream_read (reader->stream, reader->chunk, READ_CHUNK, cancellable, &reader->error);
-          if (n <= 0)
-            {
-              reader->eof = TRUE;
-              break;
-            }
-          reader->chunk_start = 0;
-          reader->chunk_end = (gsize) n;
-        }
-
-      got_any = TRUE;
-      start = reader->chunk + reader->chunk_start;
-      available = reader->chunk_end - reader->chunk_start;
-      newline = memchr (start, '\n', available);
-      if (newline != NULL)
-        {
-          gsize length = (gsize) (newline - start);
-
-          if (line->len + length <= MAX_LINE)
-            g_string_append_len (line, start, length);
-          reader->chunk_start += length + 1;
-          reader->offset += length + 1;
-          break;
-        }
-      if (line->len + available <= MAX_LINE)
-        g_string_append_len (line, start, available);
-      reader->chunk_start = reader->chunk_end;
-      reader->offset += available;
-    }
-
-  if (!got_any)
-    return FALSE;
-
-  reader->line_number++;
-  if (line->len > 0 && line->str[line->len - 1] == '\r')
-    g_string_truncate (line, line->len - 1);
-  /* Import rule 1: a byte-order mark says nothing in UTF-8. */
-  if (reader->line_number == 1 && line->len >= 3 && memcmp (line->str, "\xEF\xBB\xBF", 3) == 0)
-    g_string_erase (line, 0, 3);
-  /* NUL bytes cut C strings short, and libical with them. */
-  if (memchr (line->str, '\0', line->len) != NULL)
-    {
-      gsize kept = 0;
-
-      for (gsize i = 0; i < line->len; i++)
-        if (line->str[i] != '\0')
-          line->str[kept++] = line->str[i];
-      g_string_truncate (line, kept);
-    }
-
-  if (reader->latin1)
-    convert_latin1 (line);
-  else if (!g_utf8_validate (line->str, line->len, NULL))
-    {
-      if (!reader->invalid_utf8)
-        reader->first_invalid_line = reader->line_number;
-      reader->invalid_utf8 = TRUE;
-      /* Keep what follows parseable; the second pass converts properly. */
-      {
-        g_autofree char *valid = g_utf8_make_valid (line->str, line->len);
-
-        g_string_truncate (line, 0);
-        g_string_append (line, valid);
-      }
-    }
-  return TRUE;
-}
-
-/* One logical (unfolded) line: @line points to the reader's own buffer. */
-static gboolean
-reader_next_logical (Reader        *reader,
-                     GCancellable  *cancellable,
-                     GString      **line,
-                     guint         *line_number)
-{
-  for (;;)
-    {
-      gboolean got = reader_next_physical (reader, cancellable);
-
-      if (got && reader->has_pending
-          && reader->physical->len > 0
-          && (reader->physical->str[0] == ' ' || reader->physical->str[0] == '\t'))
-        {
-          /* RFC 5545 §3.1: a line starting with a blank continues the one before. */
-          if (reader->pending->len + reader->physical->len <= MAX_LINE)
-            g_string_append_len (reader->pending, reader->physical->str + 1, reader->physical->len - 1);
-          continue;
-        }
-
-      if (reader->has_pending)
-        {
-          GString *tmp;
-
-          /* Hand out the finished line; keep the new one pending. */
-          tmp = reader->pending;
-          reader->pending = reader->physical;
-          reader->physical = tmp;
-          *line = reader->physical;
-          *line_number = reader->pending_line;
-          reader->has_pending = got;
-          reader->pending_line = reader->line_number;
-          return TRUE;
-        }
-      if (!got)
-        return FALSE;
-      {
-        GString *tmp = reader->pending;
-
-        reader->pending = reader->physical;
-        reader->physical = tmp;
-        reader->has_pending = TRUE;
-        reader->pending_line = reader->line_number;
-      }
-    }
-}
-
-/* Components */
-
-typedef enum
-{
-  CAPTURE_NONE,
-  CAPTURE_VEVENT,
-  CAPTURE_VTIMEZONE,
-} CaptureKind;
-
-typedef struct
-{
-  GPtrArray  *stack;           /* upper-case component names */
-  CaptureKind capture_kind;
-  guint       capture_depth;   /* stack length when the captured component began */
-  guint       capture_line;
-  gboolean    capture_too_big;
-  GString    *capture;
-  gboolean    seen_calendar;
-  gboolean    seen_event;
-  char       *first_other;     /* a top-level component that is no VCALENDAR */
-} Scanner;
-
-static void
-scanner_init (Scanner *scanner)
-{
-  memset (scanner, 0, sizeof *scanner);
-  scanner->stack = g_ptr_array_new_with_free_func (g_free);
-  scanner->capture = g_string_sized_new (4096);
-}
-
-static void
-scanner_clear (Scanner *scanner)
-{
-  g_clear_pointer (&scanner->stack, g_ptr_array_unref);
-  if (scanner->capture != NULL)
-    g_string_free (scanner->capture, TRUE);
-  scanner->capture = NULL;
-  g_clear_pointer (&scanner->first_other, g_free);
-}
-
-/* "BEGIN:VEVENT" → "VEVENT" (upper case), for BEGIN and END lines. */
-static char *
-component_name (const char *line,
-                const char *keyword)
-{
-  gsize keyword_length = strlen (keyword);
-  g_autofree char *name = NULL;
-
-  if (g_ascii_strncasecmp (line, keyword, keyword_length) != 0 || line[keyword_length] != ':')
-    return NULL;
-  name = g_strstrip (g_strdup (line + keyword_length + 1));
-  if (*name == '\0')
-    return NULL;
-  return g_ascii_strup (name, -1);
-}
-
-static void
-capture_line (Scanner    *scanner,
-              const char *line,
-              gsize       length)
-{
-  if (scanner->capture_too_big)
-    return;
-  if (scanner->capture->len + length + 2 > MAX_COMPONENT)
-    {
-      scanner->capture_too_big = TRUE;
-      return;
-    }
-  g_string_append_len (scanner->capture, line, length);
-  g_string_append_len (scanner->capture, "\r\n", 2);
-}
-
-typedef enum
-{
-  SCAN_NOTHING,
-  SCAN_COMPLETE,     /* a captured component is complete in scanner->capture */
-  SCAN_UNFINISHED,   /* a captured component was cut short by an END of its parent */
-  SCAN_OTHER_BEGINS, /* a component Tract does not import begins (name in *other) */
-} ScanResult;
-
-static ScanResult
-scanner_feed (Scanner     *scanner,
-              const char  *line,
-              gsize        length,
-              guint        line_number,
-              gboolean     want_events,
-              char       **other)
-{
-  g_autofree char *begin = NULL;
-  g_autofree char *end = NULL;
-
-  begin = component_name (line, "BEGIN");
-  if (begin == NULL)
-    end = component_name (line, "END");
-
-  if (begin != NULL)
-    {
-      const char *parent = scanner->stack->len > 0 ? scanner->stack->pdata[scanner->stack->len - 1] : NULL;
-      gboolean at_top = parent == NULL || (scanner->stack->len == 1 && g_str_equal (parent, "VCALENDAR"));
-
-      if (scanner->stack->len >= MAX_DEPTH)
-        return SCAN_NOTHING;
-      if (g_str_equal (begin, "VCALENDAR") && parent == NULL)
-        scanner->seen_calendar = TRUE;
-      else if (parent == NULL && scanner->first_other == NULL && !g_str_equal (begin, "VEVENT"))
-        {
-          /* For a message: a name as it can be shown. */
-          scanner->first_other = g_strdup (begin);
-          g_strcanon (scanner->first_other, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", '?');
-        }
-
-      if (scanner->capture_kind == CAPTURE_NONE && at_top && !g_str_equal (begin, "VCALENDAR"))
-        {
-          CaptureKind kind = CAPTURE_NONE;
-
-          /* Import rule 2: a VEVENT alone, outside any VCALENDAR, is welcome too. */
-          if (g_str_equal (begin, "VEVENT"))
-            {
-              scanner->seen_event = TRUE;
-              kind = want_events ? CAPTURE_VEVENT : CAPTURE_NONE;
-            }
-          else if (g_str_equal (begin, "VTIMEZONE"))
-            kind = want_events ? CAPTURE_NONE : CAPTURE_VTIMEZONE;
-          else if (want_events && other != NULL)
-            {
-              g_ptr_array_add (scanner->stack, g_steal_pointer (&begin));
-              *other = g_strdup (scanner->stack->pdata[scanner->stack->len - 1]);
-              return SCAN_OTHER_BEGINS;
-            }
-
-          if (kind != CAPTURE_NONE)
-            {
-              scanner->capture_kind = kind;
-              scanner->capture_depth = scanner->stack->len;
-              scanner->capture_line = line_number;
-              scanner->capture_too_big = FALSE;
-              g_string_truncate (scanner->capture, 0);
-            }
-        }
-      g_ptr_array_add (scanner->stack, g_steal_pointer (&begin));
-      if (scanner->capture_kind != CAPTURE_NONE)
-        capture_line (scanner, line, length);
-      return SCAN_NOTHING;
-    }
-  else if (end != NULL)
-    {
-      gboolean found = FALSE;
-      guint index = 0;
-
-      /* A stray END closes what it names; an END naming nothing open is ignored. */
-      for (guint i = scanner->stack->len; i > 0; i--)
-        if (g_str_equal (scanner->stack->pdata[i - 1], end))
-          {
-            found = TRUE;
-            index = i - 1;
-            break;
-          }
-      if (!found)
-        return SCAN_NOTHING;
-
-      if (scanner->capture_kind != CAPTURE_NONE && index <= scanner->capture_depth)
-        {
-          gboolean complete = index == scanner->capture_depth;
-
-          if (complete)
-            capture_line (scanner, line, length);
-          g_ptr_array_set_size (scanner->stack, index);
-          return complete ? SCAN_COMPLETE : SCAN_UNFINISHED;
-        }
-      if (scanner->capture_kind != CAPTURE_NONE)
-        capture_line (scanner, line, length);
-      g_ptr_array_set_size (scanner->stack, index);
-      return SCAN_NOTHING;
-    }
-
-  if (scanner->capture_kind != CAPTURE_NONE)
-    capture_line (scanner, line, length);
-  return SCAN_NOTHING;
-}
 
 /* Time zones */
 
@@ -491,7 +91,7 @@ typedef struct
 {
   TractStore       *store;
   gint64            campaign_id;
-  Source            source;
+  TractIcalSource   source;
   char             *name;          /* for messages */
   TractIcalReport  *report;
   TractIcalProgress *progress;
@@ -1763,10 +1363,10 @@ remember_override (Import     *import,
 
 /* Follows @scanner's top-level events through @line, which it has just read. */
 static void
-follow_event (Import     *import,
-              Scanner    *scanner,
-              EventLines *lines,
-              const char *line)
+follow_event (Import           *import,
+              TractIcalScanner *scanner,
+              EventLines       *lines,
+              const char       *line)
 {
   GPtrArray *stack = scanner->stack;
 
@@ -1797,14 +1397,14 @@ static gboolean
 first_pass (Import   *import,
             GError  **error)
 {
-  Reader reader;
-  Scanner scanner;
+  TractIcalReader reader;
+  TractIcalScanner scanner;
   EventLines event_lines = { 0 };
   GString *line;
   guint line_number;
   gboolean ok = TRUE;
 
-  if (!reader_open (&reader, &import->source, FALSE, import->cancellable, error))
+  if (!tract_ical_reader_open (&reader, &import->source, FALSE, import->cancellable, error))
     {
       g_autoptr(GError) cause = error != NULL ? g_steal_pointer (error) : NULL;
 
@@ -1812,14 +1412,14 @@ first_pass (Import   *import,
         set_read_error (import, cause, error);
       return FALSE;
     }
-  scanner_init (&scanner);
+  tract_ical_scanner_init (&scanner);
 
-  while (reader_next_logical (&reader, import->cancellable, &line, &line_number))
+  while (tract_ical_reader_next_logical (&reader, import->cancellable, &line, &line_number))
     {
-      ScanResult result = scanner_feed (&scanner, line->str, line->len, line_number, FALSE, NULL);
+      TractIcalScan result = tract_ical_scanner_feed (&scanner, line->str, line->len, line_number, FALSE, NULL);
 
       follow_event (import, &scanner, &event_lines, line->str);
-      if (result == SCAN_COMPLETE && scanner.capture_kind == CAPTURE_VTIMEZONE)
+      if (result == TRACT_ICAL_SCAN_COMPLETE && scanner.capture_kind == TRACT_ICAL_CAPTURE_VTIMEZONE)
         {
           const char *text = scanner.capture->str;
           const char *tzid_line = NULL;
@@ -1846,8 +1446,8 @@ first_pass (Import   *import,
                 }
             }
         }
-      if (result == SCAN_COMPLETE || result == SCAN_UNFINISHED)
-        scanner.capture_kind = CAPTURE_NONE;
+      if (result == TRACT_ICAL_SCAN_COMPLETE || result == TRACT_ICAL_SCAN_UNFINISHED)
+        scanner.capture_kind = TRACT_ICAL_CAPTURE_NONE;
 
       /* A calendar's X-WR-TIMEZONE (Google) is the zone of its floating times. */
       if (scanner.stack->len == 1 && g_ascii_strncasecmp (line->str, "X-WR-TIMEZONE:", 14) == 0)
@@ -1899,8 +1499,8 @@ first_pass (Import   *import,
                                import->name, reader.first_invalid_line);
     }
 
-  reader_clear (&reader);
-  scanner_clear (&scanner);
+  tract_ical_reader_clear (&reader);
+  tract_ical_scanner_clear (&scanner);
   event_lines_clear (&event_lines);
   return ok;
 }
@@ -1963,14 +1563,14 @@ parse_file (gpointer data)
 {
   Import *import = data;
   Batch *batch = next_batch (import);
-  Reader reader;
-  Scanner scanner;
+  TractIcalReader reader;
+  TractIcalScanner scanner;
   GString *line;
   guint line_number;
   gboolean stopped = FALSE;
   g_autoptr(GError) cause = NULL;
 
-  if (!reader_open (&reader, &import->source, import->latin1, import->cancellable, &cause))
+  if (!tract_ical_reader_open (&reader, &import->source, import->latin1, import->cancellable, &cause))
     {
       /* g_file_read() always says why. */
       set_read_error (import, cause, &import->parse_error);
@@ -1978,22 +1578,22 @@ parse_file (gpointer data)
       g_async_queue_push (import->parsed_batches, batch);
       return NULL;
     }
-  scanner_init (&scanner);
+  tract_ical_scanner_init (&scanner);
 
-  while (!stopped && reader_next_logical (&reader, import->cancellable, &line, &line_number))
+  while (!stopped && tract_ical_reader_next_logical (&reader, import->cancellable, &line, &line_number))
     {
       g_autofree char *other = NULL;
-      ScanResult result = scanner_feed (&scanner, line->str, line->len, line_number, TRUE, &other);
+      TractIcalScan result = tract_ical_scanner_feed (&scanner, line->str, line->len, line_number, TRUE, &other);
 
       switch (result)
         {
-        case SCAN_COMPLETE:
+        case TRACT_ICAL_SCAN_COMPLETE:
           if (scanner.capture_too_big)
             tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
                                    _("This event is larger than 16 MB; it was not imported."));
           else
             parse_event (import, scanner.capture->str, scanner.capture_line, batch->events);
-          scanner.capture_kind = CAPTURE_NONE;
+          scanner.capture_kind = TRACT_ICAL_CAPTURE_NONE;
           if (batch->events->len == PARSED_BATCH)
             {
               batch->offset = reader.offset;
@@ -2002,24 +1602,24 @@ parse_file (gpointer data)
             }
           stopped = g_atomic_int_get (&import->stop_parsing) || g_cancellable_is_cancelled (import->cancellable);
           break;
-        case SCAN_UNFINISHED:
+        case TRACT_ICAL_SCAN_UNFINISHED:
           tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
                                  _("This event is not closed (END:VEVENT is missing)."));
-          scanner.capture_kind = CAPTURE_NONE;
+          scanner.capture_kind = TRACT_ICAL_CAPTURE_NONE;
           break;
-        case SCAN_OTHER_BEGINS:
+        case TRACT_ICAL_SCAN_OTHER_BEGINS:
           if (g_str_equal (other, "VTODO") || g_str_equal (other, "VJOURNAL")
               || g_str_equal (other, "VFREEBUSY") || g_str_equal (other, "VAVAILABILITY"))
             tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line_number, NULL,
                                    _("A %s is not an event; Tract imports events (VEVENT) only."), other);
           break;
-        case SCAN_NOTHING:
+        case TRACT_ICAL_SCAN_NOTHING:
         default:
           break;
         }
     }
 
-  if (!stopped && scanner.capture_kind == CAPTURE_VEVENT)
+  if (!stopped && scanner.capture_kind == TRACT_ICAL_CAPTURE_VEVENT)
     tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, scanner.capture_line, NULL,
                            _("The file ends inside this event (END:VEVENT is missing)."));
   if (!g_cancellable_set_error_if_cancelled (import->cancellable, &import->parse_error)
@@ -2027,8 +1627,8 @@ parse_file (gpointer data)
     set_read_error (import, reader.error, &import->parse_error);
 
   batch->offset = reader.offset;
-  reader_clear (&reader);
-  scanner_clear (&scanner);
+  tract_ical_reader_clear (&reader);
+  tract_ical_scanner_clear (&scanner);
   batch->last = TRUE;
   g_async_queue_push (import->parsed_batches, batch);
   return NULL;
