@@ -105,8 +105,12 @@ tract_record_class_install_columns (TractRecordClass  *klass,
   object_class->set_property = tract_record_set_property;
 
   /* Property ids after the base ones are column index + N_BASE_PROPS. */
+  klass->column_pspecs = g_new0 (GParamSpec *, n_columns);
   for (guint i = 0; i < n_columns; i++)
-    g_object_class_install_property (object_class, N_BASE_PROPS + i, column_pspec (&columns[i]));
+    {
+      klass->column_pspecs[i] = column_pspec (&columns[i]);
+      g_object_class_install_property (object_class, N_BASE_PROPS + i, klass->column_pspecs[i]);
+    }
 }
 
 static void
@@ -361,7 +365,7 @@ tract_record_set_value (TractRecord  *self,
       g_value_copy (value, slot);
     }
 
-  g_object_notify (G_OBJECT (self), klass->columns[column].name);
+  g_object_notify_by_pspec (G_OBJECT (self), klass->column_pspecs[column]);
   if (g_str_equal (klass->columns[column].name, "name")
       || g_str_equal (klass->columns[column].name, "title"))
     g_object_notify_by_pspec (G_OBJECT (self), base_properties[PROP_DISPLAY_NAME]);

@@ -68,7 +68,11 @@ struct _TractRecordClass
   gboolean (*validate) (TractRecord  *self,
                         GError      **error);
 
-  gpointer padding[4];
+  /* Set by tract_record_class_install_columns(): a column's property,
+   * notified without looking its name up. */
+  GParamSpec       **column_pspecs;
+
+  gpointer padding[3];
 };
 
 void               tract_record_class_install_columns (TractRecordClass  *klass,
