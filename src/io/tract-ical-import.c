@@ -35,7 +35,7 @@
 
 #define MAX_VTIMEZONES    1000
 #define MAX_EXDATES       1000
-#define MAX_OVERRIDES     100000  /* changed occurrences remembered by the first pass */
+#define MAX_OVERRIDES     100000  /* series, and changed occurrences, remembered by the first pass */
 
 struct _TractIcalImporter
 {
@@ -101,6 +101,7 @@ typedef struct
   GHashTable       *vtimezones;    /* TZID → VTIMEZONE text */
   char             *default_zone;  /* campaign's, or the file's X-WR-TIMEZONE */
   GHashTable       *overridden;    /* UID → GPtrArray of its changed occurrences' RECURRENCE-ID lines */
+  GHashTable       *series;        /* UIDs of the repeating events of the file */
   guint             n_overrides;
   gboolean          latin1;
   guint64           total_bytes;
@@ -139,6 +140,7 @@ import_clear (Import *import)
   g_clear_object (&import->cancellable);
   g_clear_pointer (&import->vtimezones, g_hash_table_unref);
   g_clear_pointer (&import->overridden, g_hash_table_unref);
+  g_clear_pointer (&import->series, g_hash_table_unref);
   g_free (import->default_zone);
   g_clear_pointer (&import->zones, g_hash_table_unref);
   g_clear_pointer (&import->gzones, g_hash_table_unref);
@@ -516,7 +518,11 @@ typedef struct
   gint64   sequence;
   char    *created;
   char    *modified;
-  char    *cancelled_occurrence; /* set when the event only cancels one occurrence of a series */
+  /* A changed occurrence (RECURRENCE-ID) of a series that is not in the
+   * file: the storing thread gives the campaign's series the exception. */
+  char    *series_uid;
+  When     occurrence;
+  gboolean cancels_only;     /* the event only cancels that occurrence */
 } Incoming;
 
 static void
@@ -536,7 +542,8 @@ incoming_clear (Incoming *incoming)
   g_free (incoming->url);
   g_free (incoming->created);
   g_free (incoming->modified);
-  g_free (incoming->cancelled_occurrence);
+  g_free (incoming->series_uid);
+  when_clear (&incoming->occurrence);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Incoming, incoming_clear)
@@ -836,15 +843,39 @@ read_event (Import        *import,
     {
       g_autofree char *occurrence = icalproperty_get_value_as_string_r (recurrence_id);
       g_autofree char *base = NULL;
+      struct icaltimetype tt = icalproperty_get_recurrenceid (recurrence_id);
+      gboolean series_here = g_hash_table_contains (import->series, incoming->uid);
 
-      /* One occurrence of a series changed: the first pass gave the
-       * series an exception for it, and the change is an event of its
-       * own, whose UID says which occurrence it replaces. A cancelled
-       * occurrence is the exception alone. */
+      /* One occurrence of a series changed: the change is an event of its
+       * own, whose UID says which occurrence it replaces, and the series
+       * leaves that occurrence out. The first pass gave a series of this
+       * file the exception already; a series only in the campaign (an
+       * invitation's update, alone in its file) gets it when stored. A
+       * cancelled occurrence is the exception alone. */
+      if (!series_here)
+        {
+          TractLocalTimeKind kind;
+
+          if (tt.is_date && valid_fields (tt))
+            {
+              incoming->occurrence.all_day = TRUE;
+              incoming->occurrence.year = tt.year;
+              incoming->occurrence.month = tt.month;
+              incoming->occurrence.day = tt.day;
+              incoming->series_uid = g_strdup (incoming->uid);
+            }
+          else if (read_time (import, tt, tzid_of (recurrence_id), line, &incoming->occurrence, &kind))
+            incoming->series_uid = g_strdup (incoming->uid);
+        }
       if (icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED)
         {
-          incoming->cancelled_occurrence = g_strdup (occurrence != NULL ? occurrence : "");
-          return FALSE;
+          incoming->cancels_only = TRUE;
+          if (series_here)
+            tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                                   _("“%s” cancels one occurrence of a repeating event (RECURRENCE-ID %s): "
+                                     "it was left out of the series."),
+                                   incoming->title, occurrence != NULL ? occurrence : "");
+          return TRUE;
         }
       base = g_steal_pointer (&incoming->uid);
       incoming->uid = g_strdup_printf ("%s/%s", base, occurrence != NULL ? occurrence : "");
@@ -862,7 +893,7 @@ read_event (Import        *import,
       *reason = g_strdup_printf (_("The event “%s” starts on a date that does not exist."), incoming->title);
       return FALSE;
     }
-  if (recurrence_id != NULL)
+  if (recurrence_id != NULL && incoming->series_uid == NULL)
     tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                            _("“%s” changes one occurrence of a repeating event: it was imported as an "
                              "event of its own, and left out of the series."), incoming->title);
@@ -1121,10 +1152,10 @@ as_exported (Import      *import,
 /* Import rule 7: a known UID updates that event. Returns FALSE only for a
  * failure that must abort the whole file (the database itself failing). */
 static gboolean
-store_event (Import    *import,
-             Incoming  *incoming,
-             guint      line,
-             GError   **error)
+store_incoming (Import    *import,
+                Incoming  *incoming,
+                guint      line,
+                GError   **error)
 {
   gint64 existing_id = tract_event_bulk_find_uid (import->bulk, incoming->uid, error);
   g_autoptr(TractEvent) existing = NULL;
@@ -1216,6 +1247,134 @@ refused:
   return FALSE;
 }
 
+/* @occurrence as @series writes its exceptions: its day for an all-day
+ * series, its wall-clock time in the series' zone otherwise. */
+static char *
+exception_of_series (Import      *import,
+                     TractRecord *series,
+                     const When  *occurrence)
+{
+  const char *zone = tract_record_get_text (series, "time_zone");
+  const char *start_local = tract_record_get_text (series, "start_local");
+  gboolean all_day = tract_record_get_boolean (series, "all_day");
+  When when = { 0 };
+
+  if (occurrence->all_day)
+    {
+      when.year = occurrence->year;
+      when.month = occurrence->month;
+      when.day = occurrence->day;
+      /* A day alone, for a timed series: its occurrence on that day. */
+      if (!all_day && strlen (start_local) >= 16
+          && sscanf (start_local + 11, "%2d:%2d", &when.hour, &when.minute) != 2)
+        when.hour = when.minute = 0;
+    }
+  else
+    {
+      g_autoptr(GDateTime) local =
+        g_date_time_new_from_unix_utc (occurrence->instant
+                                       + tract_time_zone_offset (get_gzone (import->stored_gzones, zone),
+                                                                 occurrence->instant));
+
+      if (local == NULL)
+        return NULL;
+      when.year = g_date_time_get_year (local);
+      when.month = g_date_time_get_month (local);
+      when.day = g_date_time_get_day_of_month (local);
+      when.hour = g_date_time_get_hour (local);
+      when.minute = g_date_time_get_minute (local);
+      when.second = g_date_time_get_second (local);
+    }
+  when.all_day = all_day;
+  return format_local (&when);
+}
+
+/* A changed or cancelled occurrence whose series is not in the file: the
+ * campaign's series, if it has one, leaves that occurrence out. */
+static gboolean
+exclude_from_stored_series (Import    *import,
+                            Incoming  *incoming,
+                            guint      line,
+                            GError   **error)
+{
+  gint64 id = tract_event_bulk_find_uid (import->bulk, incoming->series_uid, error);
+  g_autoptr(TractEvent) series = NULL;
+  g_autoptr(TractRecord) changed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *exception = NULL;
+  g_auto(GStrv) exdates = NULL;
+
+  if (id < 0)
+    return FALSE;
+  if (id > 0 && (series = tract_store_load (import->store, TRACT_TYPE_EVENT, id, error)) == NULL)
+    return FALSE;
+  if (series == NULL
+      || tract_record_get_integer (TRACT_RECORD (series), "campaign_id") != import->campaign_id
+      || *tract_record_get_text (TRACT_RECORD (series), "rrule") == '\0')
+    {
+      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                             incoming->cancels_only
+                               ? _("“%s” cancels one occurrence of a repeating event that is neither in this "
+                                   "file nor in the campaign: nothing was changed.")
+                               : _("“%s” changes one occurrence of a repeating event that is neither in this "
+                                   "file nor in the campaign: it was imported as an event of its own."),
+                             incoming->title);
+      return TRUE;
+    }
+
+  exception = exception_of_series (import, TRACT_RECORD (series), &incoming->occurrence);
+  exdates = g_strsplit (tract_record_get_text (TRACT_RECORD (series), "exdates"), ",", 0);
+  if (exception == NULL || g_strv_contains ((const char * const *) exdates, exception)
+      || g_strv_length (exdates) >= MAX_EXDATES)
+    {
+      if (incoming->cancels_only)
+        import->n_unchanged++;
+      return TRUE;
+    }
+
+  changed = tract_record_copy (TRACT_RECORD (series));
+  {
+    const char *old = tract_record_get_text (changed, "exdates");
+    g_autofree char *joined = *old != '\0' ? g_strconcat (old, ",", exception, NULL) : g_strdup (exception);
+
+    tract_record_set_text (changed, "exdates", joined);
+  }
+  if (!tract_store_update (import->store, changed, &local_error))
+    {
+      if (local_error->domain == TRACT_STORE_ERROR && local_error->code == TRACT_STORE_ERROR_INVALID)
+        {
+          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming->uid,
+                                 _("“%s” was refused: %s"), incoming->title, local_error->message);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
+                         incoming->cancels_only
+                           ? _("“%s” cancels one occurrence of “%s”, a repeating event of the campaign: it was "
+                               "left out of the series.")
+                           : _("“%s” changes one occurrence of “%s”, a repeating event of the campaign: it was "
+                               "imported as an event of its own, and left out of the series."),
+                         incoming->title, tract_event_get_title (series));
+  if (incoming->cancels_only)
+    import->n_updated++;
+  return TRUE;
+}
+
+static gboolean
+store_event (Import    *import,
+             Incoming  *incoming,
+             guint      line,
+             GError   **error)
+{
+  if (!incoming->cancels_only && !store_incoming (import, incoming, line, error))
+    return FALSE;
+  if (incoming->series_uid != NULL)
+    return exclude_from_stored_series (import, incoming, line, error);
+  return TRUE;
+}
+
 /* An event parsed, waiting to be stored. */
 typedef struct
 {
@@ -1258,14 +1417,19 @@ parse_event (Import     *import,
   entry->line = line;
   if (!read_event (import, event, line, &entry->incoming, &reason))
     {
-      if (entry->incoming.cancelled_occurrence != NULL)
-        tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_NOTE, line, entry->incoming.uid,
-                               _("“%s” cancels one occurrence of a repeating event (RECURRENCE-ID %s): "
-                                 "it was left out of the series."),
-                               entry->incoming.title, entry->incoming.cancelled_occurrence);
-      else
-        tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line, entry->incoming.uid, "%s", reason);
+      tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line, entry->incoming.uid, "%s", reason);
       g_array_set_size (parsed, parsed->len - 1);
+      goto out;
+    }
+  /* A cancelled occurrence is no event: its series' UID is not its own. */
+  if (entry->incoming.cancels_only)
+    {
+      if (entry->incoming.series_uid == NULL && !g_hash_table_contains (import->series, entry->incoming.uid))
+        tract_ical_report_add (import->notes, TRACT_ICAL_MESSAGE_SKIPPED, line, entry->incoming.uid,
+                               _("“%s” cancels an occurrence whose time cannot be read (RECURRENCE-ID)."),
+                               entry->incoming.title);
+      if (entry->incoming.series_uid == NULL)
+        g_array_set_size (parsed, parsed->len - 1);
       goto out;
     }
 
@@ -1308,15 +1472,17 @@ set_read_error (Import  *import,
  * series. */
 typedef struct
 {
-  guint  depth;          /* the scanner's depth inside it; 0 outside any event */
-  char  *uid_line;
-  char  *recurrence_id_line;
+  guint     depth;          /* the scanner's depth inside it; 0 outside any event */
+  char     *uid_line;
+  char     *recurrence_id_line;
+  gboolean  repeats;        /* it has an RRULE */
 } EventLines;
 
 static void
 event_lines_clear (EventLines *lines)
 {
   lines->depth = 0;
+  lines->repeats = FALSE;
   g_clear_pointer (&lines->uid_line, g_free);
   g_clear_pointer (&lines->recurrence_id_line, g_free);
 }
@@ -1330,17 +1496,21 @@ is_property_line (const char *line,
   return g_ascii_strncasecmp (line, name, length) == 0 && (line[length] == ':' || line[length] == ';');
 }
 
-/* Remembers, for the series it belongs to, the occurrence that the event
- * just read changes, so that the series leaves it out (read_recurrence()),
- * wherever in the file the series is. */
+/* Remembers, of the event just read, what the other events of the file
+ * need to know wherever they are: a series is in the file (its changed
+ * occurrences need not look for it in the campaign), and which occurrence
+ * of its series a changed occurrence replaces (read_recurrence() leaves it
+ * out of the series). */
 static void
-remember_override (Import     *import,
-                   EventLines *lines)
+remember_event (Import     *import,
+                EventLines *lines)
 {
   icalproperty *uid;
   GPtrArray *overrides;
 
-  if (lines->uid_line == NULL || lines->recurrence_id_line == NULL || import->n_overrides >= MAX_OVERRIDES)
+  if (lines->uid_line == NULL || (lines->recurrence_id_line == NULL && !lines->repeats))
+    return;
+  if ((lines->recurrence_id_line != NULL ? import->n_overrides : g_hash_table_size (import->series)) >= MAX_OVERRIDES)
     return;
   uid = icalproperty_new_from_string (lines->uid_line);
   if (uid == NULL)
@@ -1349,14 +1519,19 @@ remember_override (Import     *import,
     {
       g_autofree char *key = clean_text (icalproperty_get_uid (uid));
 
-      overrides = g_hash_table_lookup (import->overridden, key);
-      if (overrides == NULL)
+      if (lines->recurrence_id_line == NULL)
+        g_hash_table_add (import->series, g_steal_pointer (&key));
+      else
         {
-          overrides = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (import->overridden, g_steal_pointer (&key), overrides);
+          overrides = g_hash_table_lookup (import->overridden, key);
+          if (overrides == NULL)
+            {
+              overrides = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (import->overridden, g_steal_pointer (&key), overrides);
+            }
+          g_ptr_array_add (overrides, g_steal_pointer (&lines->recurrence_id_line));
+          import->n_overrides++;
         }
-      g_ptr_array_add (overrides, g_steal_pointer (&lines->recurrence_id_line));
-      import->n_overrides++;
     }
   icalproperty_free (uid);
 }
@@ -1379,7 +1554,7 @@ follow_event (Import           *import,
     }
   if (stack->len < lines->depth)
     {
-      remember_override (import, lines);
+      remember_event (import, lines);
       event_lines_clear (lines);
       return;
     }
@@ -1390,6 +1565,8 @@ follow_event (Import           *import,
         lines->uid_line = g_strdup (line);
       else if (lines->recurrence_id_line == NULL && is_property_line (line, "RECURRENCE-ID"))
         lines->recurrence_id_line = g_strdup (line);
+      else if (is_property_line (line, "RRULE"))
+        lines->repeats = TRUE;
     }
 }
 
@@ -1748,6 +1925,7 @@ run_import (Import   *import,
 
   import->report = tract_ical_report_new (import->name);
   import->vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->overridden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_ptr_array_unref);
   import->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_free);

@@ -346,6 +346,77 @@ test_changed_occurrences (Fixture       *fixture,
   g_assert_cmpuint (tract_ical_report_get_n_unchanged (again), ==, 4);
 }
 
+/* An invitation's update often holds the changed occurrence alone: the
+ * series already in the campaign leaves that occurrence out. */
+static void
+test_changed_occurrences_of_the_campaign (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(TractIcalReport) series_report = import_ok (fixture, CALENDAR (
+    "BEGIN:VEVENT\r\nUID:reunion\r\nSEQUENCE:2\r\nDTSTART;TZID=Europe/Paris:20210406T190000\r\n"
+    "DTEND;TZID=Europe/Paris:20210406T210000\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n"
+    "SUMMARY:Réunion du collectif\r\nEND:VEVENT\r\n"));
+  /* Moved by an hour; in New York time, as another organizer's calendar writes it. */
+  const char *moved = CALENDAR (
+    "BEGIN:VEVENT\r\nUID:reunion\r\nRECURRENCE-ID;TZID=America/New_York:20210413T130000\r\n"
+    "DTSTART;TZID=Europe/Paris:20210413T200000\r\nDTEND;TZID=Europe/Paris:20210413T220000\r\n"
+    "SUMMARY:Réunion du collectif (plus tard)\r\nEND:VEVENT\r\n");
+  const char *cancelled = CALENDAR (
+    "BEGIN:VEVENT\r\nUID:reunion\r\nRECURRENCE-ID;VALUE=DATE:20210420\r\nSTATUS:CANCELLED\r\n"
+    "SUMMARY:Réunion du collectif\r\nEND:VEVENT\r\n");
+  const char *orphan = CALENDAR (
+    "BEGIN:VEVENT\r\nUID:elsewhere\r\nRECURRENCE-ID:20210501T100000Z\r\n"
+    "DTSTART:20210501T110000Z\r\nSUMMARY:Ailleurs\r\nEND:VEVENT\r\n");
+  g_autoptr(TractIcalReport) report = NULL;
+  g_autoptr(TractEvent) series = NULL;
+  g_autoptr(TractEvent) later = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sequence;
+
+  g_assert_cmpuint (tract_ical_report_get_n_added (series_report), ==, 1);
+  report = import_ok (fixture, moved);
+  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 1);
+  g_assert_true (report_mentions (report, "a repeating event of the campaign"));
+  series = find (fixture, "reunion");
+  later = find (fixture, "reunion/20210413T130000");
+  g_assert_cmpstr (text_of (series, "exdates"), ==, "2021-04-13T19:00");
+  g_assert_cmpstr (text_of (later, "start_local"), ==, "2021-04-13T20:00");
+  /* A change a calendar's user sees. */
+  sequence = tract_event_get_sequence (series);
+  g_assert_cmpint (sequence, >, 2);
+  g_clear_object (&report);
+  g_clear_object (&series);
+
+  /* The same update again changes nothing. */
+  report = import_ok (fixture, moved);
+  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 0);
+  g_assert_cmpuint (tract_ical_report_get_n_updated (report), ==, 0);
+  g_clear_object (&report);
+  series = find (fixture, "reunion");
+  g_assert_cmpint (tract_event_get_sequence (series), ==, sequence);
+  g_clear_object (&series);
+
+  /* A day alone names the occurrence of that day. */
+  report = import_ok (fixture, cancelled);
+  g_assert_cmpuint (tract_ical_report_get_n_updated (report), ==, 1);
+  g_clear_object (&report);
+  report = import_ok (fixture, cancelled);
+  g_assert_cmpuint (tract_ical_report_get_n_updated (report), ==, 0);
+  g_assert_cmpuint (tract_ical_report_get_n_unchanged (report), ==, 1);
+  g_clear_object (&report);
+  series = find (fixture, "reunion");
+  g_assert_cmpstr (text_of (series, "exdates"), ==, "2021-04-13T19:00,2021-04-20T19:00");
+  weeks = tract_ical_event_occurrences (series, 0, G_MAXINT64, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 2);
+
+  /* No series anywhere: the change is an event of its own, and says so. */
+  report = import_ok (fixture, orphan);
+  g_assert_cmpuint (tract_ical_report_get_n_added (report), ==, 1);
+  g_assert_true (report_mentions (report, "neither in this file nor in the campaign"));
+}
+
 /* Rule 6: each occurrence lasts DTEND − DTSTART, one-day all-day events included. */
 static void
 test_occurrences (Fixture       *fixture,
@@ -922,6 +993,7 @@ main (int    argc,
   TEST ("rule-6-recurrence", test_recurrence);
   TEST ("rule-6-occurrences", test_occurrences);
   TEST ("rule-6-changed-occurrences", test_changed_occurrences);
+  TEST ("rule-6-changed-occurrences-of-the-campaign", test_changed_occurrences_of_the_campaign);
   TEST ("rule-7-all-or-nothing", test_all_or_nothing);
   TEST ("rule-7-merge", test_merge);
   TEST ("search-and-agenda", test_search_and_agenda);
