@@ -416,7 +416,8 @@ tract_record_set_text (TractRecord *self,
 
   g_return_if_fail (TRACT_IS_RECORD (self));
   g_value_init (&v, G_TYPE_STRING);
-  g_value_set_string (&v, value);
+  /* Copied into the record only if it changes it. */
+  g_value_set_static_string (&v, value);
   tract_record_set_value (self, require_column (self, column, TRACT_COLUMN_TEXT), &v);
 }
 

@@ -654,6 +654,21 @@ tract_store_keep_freed_memory (void)
 #endif
 }
 
+/* Before SQLite's first use in the process, which sqlite3_config() must
+ * precede. Memory statistics put one global mutex around every allocation
+ * SQLite makes, in every thread; nothing here reads them. */
+static void
+configure_sqlite (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 TractStore *
 tract_store_open (const char  *path,
                   GError     **error)
@@ -666,6 +681,7 @@ tract_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  configure_sqlite ();
   if (!create_private_file (path, error) || !check_header (path, error))
     return NULL;
 
