@@ -106,8 +106,10 @@ tract_record_class_install_columns (TractRecordClass  *klass,
 
   /* Property ids after the base ones are column index + N_BASE_PROPS. */
   klass->column_pspecs = g_new0 (GParamSpec *, n_columns);
+  klass->column_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_columns; i++)
     {
+      g_hash_table_insert (klass->column_index, (gpointer) columns[i].name, GUINT_TO_POINTER (i + 1));
       klass->column_pspecs[i] = column_pspec (&columns[i]);
       g_object_class_install_property (object_class, N_BASE_PROPS + i, klass->column_pspecs[i]);
     }
@@ -252,10 +254,7 @@ tract_record_find_column (TractRecord *self,
 {
   TractRecordClass *klass = TRACT_RECORD_GET_CLASS (self);
 
-  for (guint i = 0; i < klass->n_columns; i++)
-    if (g_str_equal (klass->columns[i].name, name))
-      return (int) i;
-  return -1;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (klass->column_index, name)) - 1;
 }
 
 static guint

@@ -71,22 +71,30 @@ tract_validate_url (const char *text)
   return g_uri_get_host (uri) != NULL && strchr (g_uri_get_host (uri), '.') != NULL;
 }
 
+/* The valid day that the ten characters "YYYY-MM-DD" at @text name.
+ * Read digit by digit: an import validates two of these per event. */
+static gboolean
+parse_day (const char *text,
+           int        *year,
+           int        *month,
+           int        *day)
+{
+  for (int i = 0; i < 10; i++)
+    if ((i == 4 || i == 7) ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+  *year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  *month = (text[5] - '0') * 10 + (text[6] - '0');
+  *day = (text[8] - '0') * 10 + (text[9] - '0');
+  return *year >= 1 && g_date_valid_dmy ((GDateDay) *day, (GDateMonth) *month, (GDateYear) *year);
+}
+
 GDate *
 tract_parse_date (const char *text)
 {
-  unsigned year, month, day;
-  int consumed = 0;
+  int year, month, day;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (text == NULL || strlen (text) != 10 || !parse_day (text, &year, &month, &day))
     return NULL;
-  if (sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &consumed) != 3 || consumed != 10)
-    return NULL;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return NULL;
-  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return NULL;
-
   return g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
@@ -108,8 +116,6 @@ tract_parse_local_time (const char *text,
                         int        *minute,
                         int        *second)
 {
-  g_autoptr(GDate) date = NULL;
-  char day_part[11];
   size_t length;
   unsigned h, m, s = 0;
 
@@ -118,11 +124,7 @@ tract_parse_local_time (const char *text,
   length = strlen (text);
   if ((length != 16 && length != 19) || (text[10] != 'T' && text[10] != ' '))
     return FALSE;
-
-  memcpy (day_part, text, 10);
-  day_part[10] = '\0';
-  date = tract_parse_date (day_part);
-  if (date == NULL)
+  if (!parse_day (text, year, month, day))
     return FALSE;
 
   for (size_t i = 11; i < length; i++)
@@ -136,9 +138,6 @@ tract_parse_local_time (const char *text,
   if (h > 23 || m > 59 || s > 59)
     return FALSE;
 
-  *year = g_date_get_year (date);
-  *month = g_date_get_month (date);
-  *day = g_date_get_day (date);
   *hour = (int) h;
   *minute = (int) m;
   *second = (int) s;
