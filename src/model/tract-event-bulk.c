@@ -23,13 +23,14 @@
  * numbered ?1 and above, in the order they would have written it. */
 static const char * const index_sql[] = {
   "INSERT INTO event_search (rowid, title, location_name, address, description)"
-  " SELECT id, title, location_name, address, description FROM event WHERE id >= ?1 ORDER BY id",
+  " SELECT id, title, location_name, address, description FROM event WHERE id >= ?1 AND id < ?2 ORDER BY id",
   "INSERT OR REPLACE INTO event_occurrence (event_id, campaign_id, kind, status, day, last_day,"
   "  span_days, start_utc, end_utc, start_local, end_local)"
   " SELECT event_id, campaign_id, kind, status, day, last_day, span_days, start_utc, end_utc,"
-  "  start_local, end_local FROM event_occurrence_source WHERE event_id >= ?1 ORDER BY event_id",
+  "  start_local, end_local FROM event_occurrence_source WHERE event_id >= ?1 AND event_id < ?2"
+  " ORDER BY event_id",
   "INSERT OR IGNORE INTO event_occurrence_stale (event_id)"
-  " SELECT id FROM event WHERE id >= ?1 AND rrule <> '' ORDER BY id",
+  " SELECT id FROM event WHERE id >= ?1 AND id < ?2 AND rrule <> '' ORDER BY id",
 };
 
 /* Rows written by one statement. One statement per row makes the
@@ -62,10 +63,12 @@ bulk_free (TractEventBulk *bulk)
   g_free (bulk);
 }
 
-/* Runs @sql, with first_id as ?1 where it has a parameter. */
+/* Runs @sql, with the ids from first_id up to @end as ?1 and ?2 where
+ * it has parameters. */
 static gboolean
 run_sql (TractEventBulk  *bulk,
          const char      *sql,
+         gint64           end,
          GError         **error)
 {
   sqlite3_stmt *stmt = tract_store_prepare (bulk->store, sql, error);
@@ -75,6 +78,8 @@ run_sql (TractEventBulk  *bulk,
     return FALSE;
   if (sqlite3_bind_parameter_count (stmt) > 0)
     sqlite3_bind_int64 (stmt, 1, bulk->first_id);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, end);
   status = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (status != SQLITE_DONE)
@@ -290,6 +295,72 @@ is_cancelled (void *cancellable)
  * the cancellable: a few microseconds' work. */
 #define CANCEL_CHECK_INTERVAL 4096
 
+/* The id after the last row written: the end of what can be indexed, 0
+ * on a failure. */
+static gint64
+end_of_written (TractEventBulk  *bulk,
+                GError         **error)
+{
+  sqlite3_stmt *stmt = tract_store_prepare (bulk->store, "SELECT coalesce (max (id), 0) + 1 FROM event", error);
+  gint64 end = 0;
+  int status;
+
+  if (stmt == NULL)
+    return 0;
+  status = sqlite3_step (stmt);
+  if (status == SQLITE_ROW)
+    end = sqlite3_column_int64 (stmt, 0);
+  else
+    tract_store_set_sqlite_error (bulk->store, status, NULL, error);
+  sqlite3_reset (stmt);
+  return end;
+}
+
+/* Indexes the rows from first_id up to @end, then moves first_id there:
+ * from now on the triggers keep those rows indexed, as any others. */
+static gboolean
+index_up_to (TractEventBulk          *bulk,
+             gint64                   end,
+             TractEventBulkStepFunc   step_done,
+             gpointer                 user_data,
+             GError                 **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (index_sql); i++)
+    {
+      if (!run_sql (bulk, index_sql[i], end, error))
+        return FALSE;
+      if (step_done != NULL)
+        step_done (i + 1, G_N_ELEMENTS (index_sql), user_data);
+    }
+  if (!run_sql (bulk, "UPDATE event_bulk SET first_id = ?2 WHERE first_id = ?1", end, error))
+    return FALSE;
+  bulk->first_id = end;
+  return TRUE;
+}
+
+gint64
+tract_event_bulk_index_written (TractEventBulk  *bulk,
+                                guint            min_rows,
+                                GError         **error)
+{
+  gint64 end;
+
+  g_return_val_if_fail (bulk != NULL, -1);
+
+  end = end_of_written (bulk, error);
+  if (end == 0)
+    return -1;
+  if (end - bulk->first_id < (gint64) MAX (min_rows, 1))
+    return 0;
+  {
+    gint64 start = bulk->first_id;
+
+    if (!index_up_to (bulk, end, NULL, NULL, error))
+      return -1;
+    return end - start;
+  }
+}
+
 gboolean
 tract_event_bulk_end (TractEventBulk          *bulk,
                       GCancellable            *cancellable,
@@ -298,23 +369,19 @@ tract_event_bulk_end (TractEventBulk          *bulk,
                       GError                 **error)
 {
   sqlite3 *db;
+  gint64 end = 0;
   gboolean ok;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   db = tract_store_get_connection (bulk->store);
-  ok = flush (bulk, NULL, error);
+  ok = flush (bulk, NULL, error) && (end = end_of_written (bulk, error)) > 0;
   /* The indexing of a large import takes seconds: a Cancel pressed
    * meanwhile stops it, and the caller rolls the whole import back. */
   if (cancellable != NULL)
     sqlite3_progress_handler (db, CANCEL_CHECK_INTERVAL, is_cancelled, cancellable);
-  for (guint i = 0; ok && i < G_N_ELEMENTS (index_sql); i++)
-    {
-      ok = run_sql (bulk, index_sql[i], error);
-      if (ok && step_done != NULL)
-        step_done (i + 1, G_N_ELEMENTS (index_sql), user_data);
-    }
+  ok = ok && index_up_to (bulk, end, step_done, user_data, error);
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 0, NULL, NULL);
   if (!ok && g_cancellable_is_cancelled (cancellable))
@@ -323,7 +390,7 @@ tract_event_bulk_end (TractEventBulk          *bulk,
       g_cancellable_set_error_if_cancelled (cancellable, error);
     }
   if (ok)
-    ok = run_sql (bulk, "DELETE FROM event_bulk", error);
+    ok = run_sql (bulk, "DELETE FROM event_bulk", 0, error);
   bulk_free (bulk);
   return ok;
 }
@@ -333,6 +400,6 @@ tract_event_bulk_abandon (TractEventBulk *bulk)
 {
   if (bulk == NULL)
     return;
-  run_sql (bulk, "DELETE FROM event_bulk", NULL);
+  run_sql (bulk, "DELETE FROM event_bulk", 0, NULL);
   bulk_free (bulk);
 }

@@ -55,6 +55,15 @@ gboolean        tract_event_bulk_insert   (TractEventBulk  *bulk,
 gboolean        tract_event_bulk_flush    (TractEventBulk  *bulk,
                                            GError         **error);
 
+/* Indexes the events written so far (not those still queued) when at
+ * least @min_rows of them wait: their search entries and agenda rows, as
+ * the end would. An importer whose next events are not parsed yet calls
+ * it meanwhile, and the end has less left to do. Returns the number of
+ * events indexed, -1 on a failure (the bulk has failed). */
+gint64          tract_event_bulk_index_written (TractEventBulk  *bulk,
+                                                guint            min_rows,
+                                                GError         **error);
+
 /* Told after each of the indexing steps of tract_event_bulk_end(). */
 typedef void  (*TractEventBulkStepFunc)   (guint            n_done,
                                            guint            n_steps,

@@ -275,8 +275,9 @@ insert_bulk (TractStore  *store,
 }
 
 static void
-compare (Fixture  *fixture,
-         gpointer  edits)
+compare_with (Fixture        *fixture,
+              TractStoreFunc  bulk_func,
+              gpointer        edits)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *rows = NULL;
@@ -284,7 +285,7 @@ compare (Fixture  *fixture,
 
   g_assert_true (tract_store_run (fixture->rows.store, insert_rows, edits, &error));
   g_assert_no_error (error);
-  g_assert_true (tract_store_run (fixture->bulk.store, insert_bulk, edits, &error));
+  g_assert_true (tract_store_run (fixture->bulk.store, bulk_func, edits, &error));
   g_assert_no_error (error);
 
   rows = index_state (fixture->rows.store);
@@ -298,6 +299,13 @@ compare (Fixture  *fixture,
   rows = index_state (fixture->rows.store);
   bulk = index_state (fixture->bulk.store);
   g_assert_cmpstr (bulk, ==, rows);
+}
+
+static void
+compare (Fixture  *fixture,
+         gpointer  edits)
+{
+  compare_with (fixture, insert_bulk, edits);
 }
 
 static void
@@ -332,6 +340,80 @@ test_edits_before_end (Fixture       *fixture,
                                                " 'hebdomadaire OR soutien OR existante'"), ==, 0);
   g_assert_cmpint (count (fixture->bulk.store, "SELECT count(*) FROM event_occurrence"
                                                " WHERE day IN ('2021-04-02', '2021-03-11')"), ==, 2);
+}
+
+/* Indexed along the way, as an import does while its parser is behind:
+ * the first half indexed, then edited and given an event of its own,
+ * which is deleted and its id taken again (the rows indexed are the
+ * triggers' again, whatever their id), then the rest queued and indexed
+ * at the end. */
+static gboolean
+insert_bulk_indexing (TractStore  *store,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) events = make_events ();
+  TractEventBulk *bulk = tract_event_bulk_begin (store, error);
+  guint half = events->len / 2;
+
+  g_assert_nonnull (bulk);
+  for (guint i = 0; i < events->len; i++)
+    {
+      g_assert_true (tract_event_bulk_insert (bulk, events->pdata[i], NULL, NULL, error));
+      if (i + 1 == half)
+        {
+          g_autoptr(TractEvent) passing = timed ("passing", "Réunion annulée", "2021-10-05T10:00",
+                                                 "2021-10-05T11:00", "Europe/Paris", "", "");
+          g_autoptr(TractEvent) reusing = timed ("reusing", "Assemblée générale", "2021-10-05T10:00",
+                                                 "2021-10-05T11:00", "Europe/Paris", "", "");
+          gint64 passing_id;
+
+          gint64 n_indexed = tract_event_bulk_index_written (bulk, 1, error);
+
+          /* The rows written so far; those still queued wait for their
+           * batch, and fewer rows than asked for are left waiting. */
+          g_assert_cmpint (n_indexed, >, 0);
+          g_assert_cmpint (n_indexed, <, half);
+          g_assert_true (tract_event_bulk_flush (bulk, error));
+          g_assert_cmpint (tract_event_bulk_index_written (bulk, 1000, error), ==, 0);
+          g_assert_cmpint (count (store, "SELECT count(*) FROM event_search WHERE event_search MATCH"
+                                         " 'rassemblement OR n°30'"), ==, 1);
+          g_assert_cmpint (tract_event_bulk_index_written (bulk, 1, error), ==, half - n_indexed);
+          g_assert_cmpint (tract_event_bulk_index_written (bulk, 1, error), ==, 0);
+          g_assert_cmpint (count (store, "SELECT count(*) FROM event_search WHERE event_search MATCH"
+                                         " 'rassemblement OR n°30'"), ==, 2);
+          g_assert_cmpint (count (store, "SELECT count(*) FROM event_occurrence WHERE day = '2021-05-29'"), ==, 1);
+          if (user_data != NULL)
+            edit (store);
+
+          g_assert_true (tract_store_insert (store, TRACT_RECORD (passing), error));
+          passing_id = tract_record_get_id (TRACT_RECORD (passing));
+          g_assert_cmpint (tract_event_bulk_index_written (bulk, 1, error), ==, 1);
+          g_assert_true (tract_store_delete (store, TRACT_RECORD (passing), error));
+          g_assert_true (tract_store_insert (store, TRACT_RECORD (reusing), error));
+          g_assert_cmpint (tract_record_get_id (TRACT_RECORD (reusing)), ==, passing_id);
+          g_assert_cmpint (count (store, "SELECT count(*) FROM event_search WHERE event_search MATCH"
+                                         " 'annulee OR generale'"), ==, 1);
+          g_assert_true (tract_store_delete (store, TRACT_RECORD (reusing), error));
+        }
+    }
+  return tract_event_bulk_end (bulk, NULL, NULL, NULL, error);
+}
+
+static void
+test_indexed_along_the_way (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  compare_with (fixture, insert_bulk_indexing, NULL);
+}
+
+static void
+test_indexed_along_the_way_and_edited (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  compare_with (fixture, insert_bulk_indexing, GINT_TO_POINTER (TRUE));
+  g_assert_cmpint (count (fixture->bulk.store, "SELECT count(*) FROM event_search WHERE event_search MATCH"
+                                               " 'deplacee OR renommee'"), ==, 2);
 }
 
 static gboolean
@@ -470,6 +552,10 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/event-bulk/edits-before-end", Fixture, NULL, fixture_setup, test_edits_before_end,
               fixture_teardown);
+  g_test_add ("/event-bulk/indexed-along-the-way", Fixture, NULL, fixture_setup, test_indexed_along_the_way,
+              fixture_teardown);
+  g_test_add ("/event-bulk/indexed-along-the-way-and-edited", Fixture, NULL, fixture_setup,
+              test_indexed_along_the_way_and_edited, fixture_teardown);
   g_test_add ("/event-bulk/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/event-bulk/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
   g_test_add ("/event-bulk/not-nested", Fixture, NULL, fixture_setup, test_not_nested, fixture_teardown);
