@@ -1183,6 +1183,28 @@ as_exported (Import      *import,
   return copy;
 }
 
+/* A write the store refused (the event is invalid, or its UID taken):
+ * the report says why, and the import goes on (TRUE). Any other failure
+ * is the database's: it is passed on, and the whole file aborts. */
+static gboolean
+skip_refused (Import    *import,
+              Incoming  *incoming,
+              guint      line,
+              GError   **refusal,
+              GError   **error)
+{
+  if ((*refusal)->domain == TRACT_STORE_ERROR
+      && ((*refusal)->code == TRACT_STORE_ERROR_INVALID || (*refusal)->code == TRACT_STORE_ERROR_DUPLICATE))
+    {
+      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming->uid,
+                             _("“%s” was refused: %s"), incoming->title, (*refusal)->message);
+      g_clear_error (refusal);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (refusal));
+  return FALSE;
+}
+
 /* Import rule 7: a known UID updates that event. Returns FALSE only for a
  * failure that must abort the whole file (the database itself failing). */
 static gboolean
@@ -1270,15 +1292,7 @@ store_incoming (Import    *import,
                                      NULL, incoming->modified, error);
 
 refused:
-  if (local_error->domain == TRACT_STORE_ERROR
-      && (local_error->code == TRACT_STORE_ERROR_INVALID || local_error->code == TRACT_STORE_ERROR_DUPLICATE))
-    {
-      tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming->uid,
-                             _("“%s” was refused: %s"), incoming->title, local_error->message);
-      return TRUE;
-    }
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return skip_refused (import, incoming, line, &local_error, error);
 }
 
 /* @occurrence as @series writes its exceptions: its day for an all-day
@@ -1299,9 +1313,13 @@ exception_of_series (Import      *import,
       when.month = occurrence->month;
       when.day = occurrence->day;
       /* A day alone, for a timed series: its occurrence on that day. */
-      if (!all_day && strlen (start_local) >= 16
-          && sscanf (start_local + 11, "%2d:%2d", &when.hour, &when.minute) != 2)
-        when.hour = when.minute = 0;
+      if (!all_day)
+        {
+          int year, month, day, second;
+
+          if (!tract_parse_local_time (start_local, &year, &month, &day, &when.hour, &when.minute, &second))
+            when.hour = when.minute = 0;
+        }
     }
   else
     {
@@ -1374,16 +1392,7 @@ exclude_from_stored_series (Import    *import,
     tract_record_set_text (changed, "exdates", joined);
   }
   if (!tract_store_update (import->store, changed, &local_error))
-    {
-      if (local_error->domain == TRACT_STORE_ERROR && local_error->code == TRACT_STORE_ERROR_INVALID)
-        {
-          tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_SKIPPED, line, incoming->uid,
-                                 _("“%s” was refused: %s"), incoming->title, local_error->message);
-          return TRUE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return skip_refused (import, incoming, line, &local_error, error);
   tract_ical_report_add (import->report, TRACT_ICAL_MESSAGE_NOTE, line, incoming->uid,
                          incoming->cancels_only
                            ? _("“%s” cancels one occurrence of “%s”, a repeating event of the campaign: it was "
