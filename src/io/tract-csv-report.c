@@ -203,24 +203,24 @@ tract_csv_report_dup_summary (TractCsvReport *self)
   g_return_val_if_fail (TRACT_IS_CSV_REPORT (self), NULL);
 
   n = self->counts[TRACT_CSV_COUNT_ADDED];
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u organization added",
-                                             "%u organizations added", n), n);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u organization added",
+                                             "%'u organizations added", n), n);
   n = self->counts[TRACT_CSV_COUNT_UPDATED];
   g_string_append (text, C_("list separator", ", "));
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n), n);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u updated", "%'u updated", n), n);
   n = self->counts[TRACT_CSV_COUNT_UNCHANGED];
   g_string_append (text, C_("list separator", ", "));
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n), n);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u unchanged", "%'u unchanged", n), n);
   n = self->counts[TRACT_CSV_COUNT_SKIPPED];
   g_string_append (text, C_("list separator", ", "));
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u row skipped", "%u rows skipped", n), n);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u row skipped", "%'u rows skipped", n), n);
   n = self->counts[TRACT_CSV_COUNT_CONTACT_ADDED];
   /* Translators: between the organizations' counts and the contacts' ones. */
   g_string_append (text, _("; "));
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u contact added", "%u contacts added", n), n);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u contact added", "%'u contacts added", n), n);
   n = self->counts[TRACT_CSV_COUNT_CONTACT_UPDATED];
   g_string_append (text, C_("list separator", ", "));
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n), n);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u updated", "%'u updated", n), n);
   g_string_append (text, _("."));
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -287,7 +287,7 @@ tract_ical_report_to_text (TractIcalReport *self)
 
   g_return_val_if_fail (TRACT_IS_ICAL_REPORT (self), NULL);
 
-  g_string_append_printf (text, _("%s: %u added, %u updated, %u unchanged, %u skipped."),
+  g_string_append_printf (text, _("%s: %'u added, %'u updated, %'u unchanged, %'u skipped."),
                           self->file_name != NULL ? self->file_name : _("Calendar"),
                           self->n_added, self->n_updated, self->n_unchanged, self->n_skipped);
   g_string_append_c (text, '\n');

@@ -120,7 +120,7 @@ update_count (TractAgendaPage *self)
   g_clear_handle_id (&self->count_source, g_source_remove);
   self->n_selected = ids->len;
   /* Translators: in the agenda's selection mode; a series counts once. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event selected", "%u events selected",
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event selected", "%'u events selected",
                                        self->n_selected),
                           self->n_selected);
   gtk_label_set_label (self->selected_label, text);

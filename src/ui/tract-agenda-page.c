@@ -129,7 +129,7 @@ update_visible_child (TractAgendaPage *self)
     gtk_stack_set_visible_child_name (self->stack, has_filters (self) ? "no-results" : "empty");
 
   /* Translators: how many occurrences of events the agenda shows. */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event", "%'u events", n), n);
   gtk_label_set_label (self->count_label, n > 0 ? count : "");
 }
 

@@ -266,8 +266,8 @@ on_export_written (GObject      *source,
     {
       guint n = tract_ical_exporter_get_n_events (job->exporter);
       g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event exported to “%s”",
-                                      "%u events exported to “%s”", n), n, basename);
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event exported to “%s”",
+                                      "%'u events exported to “%s”", n), n, basename);
 
       tract_transfer_notify (job->parent, message);
     }
@@ -430,7 +430,7 @@ show_report (GtkWindow       *parent,
     details++;
 
   /* The report names the file by its path; the dialog by its name. */
-  summary = g_strdup_printf (_("“%s”: %u added, %u updated, %u unchanged, %u skipped."), basename,
+  summary = g_strdup_printf (_("“%s”: %'u added, %'u updated, %'u unchanged, %'u skipped."), basename,
                              tract_ical_report_get_n_added (report),
                              tract_ical_report_get_n_updated (report),
                              tract_ical_report_get_n_unchanged (report),

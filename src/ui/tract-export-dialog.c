@@ -204,7 +204,7 @@ tract_export_dialog_offer_selection (TractExportDialog *self,
     }
 
   /* Translators: a choice of Export Agenda…; %u is how many events the agenda has selected. */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Selected Event (%u)", "_Selected Events (%u)",
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Selected Event (%'u)", "_Selected Events (%'u)",
                                         n_events),
                            n_events);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->selection_row), title);
