@@ -1,4 +1,4 @@
-/* tract-event-bulk.c — many events inserted in one transaction, indexed once
+/* tract-event-bulk.c — many events inserted in one transaction, indexed a chunk at a time
  *
  * An import of 100,000 events spends its time where each row does work
  * that could be done for many rows at once: the full-text index and the
@@ -6,8 +6,9 @@
  * any insertion firing a trigger opens, and the SQL text, statement
  * lookup and clock read of each insertion. A bulk keeps its statements
  * prepared, reads the clock once, writes its rows BATCH at a time, and
- * has the triggers of migration 5 defer them to its end, where one
- * INSERT … SELECT per table indexes them all.
+ * has the triggers of migration 5 defer them to its caller's requests and
+ * to its end, where one INSERT … SELECT per table indexes all the rows
+ * written since the last.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* tract-event-bulk.h — many events inserted in one transaction, indexed once
+/* tract-event-bulk.h — many events inserted in one transaction, indexed a chunk at a time
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,9 +14,10 @@ G_BEGIN_DECLS
 /* A bulk insertion of events inside the caller's tract_store_run(), for
  * imports. Between begin and end, the events inserted (by this object or
  * by the store) get their full-text search entries and agenda occurrences
- * at the end, in one set-based statement each, instead of from the
- * triggers row by row (migration 5: the triggers test the table
- * event_bulk, whose one row begin writes and end deletes). Everything
+ * from tract_event_bulk_index_written() and at the end, in one set-based
+ * statement each, instead of from the triggers row by row (migration 5:
+ * the triggers test the table event_bulk, whose one row begin writes and
+ * end deletes). Everything
  * happens in the caller's transaction: a failed or cancelled import rolls
  * the row back with the rest, and a crash never commits it.
  *

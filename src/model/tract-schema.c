@@ -323,16 +323,17 @@ static const char migration_4[] =
 
 /* Bulk insertion of events (tract-event-bulk.c). An import of 100,000
  * events must not pay for the search index and the agenda's rows row by
- * row: one INSERT … SELECT per table at the end costs a fraction of what
- * the triggers cost, each feeding FTS5 or reading a view per row. While
- * the one row of event_bulk exists, the insert triggers leave the events
- * numbered first_id and above to the end of the bulk, which writes their
- * search entries and occurrences, then deletes the row. The row is only
+ * row: one INSERT … SELECT per table for many rows costs a fraction of
+ * what the triggers cost, each feeding FTS5 or reading a view per row.
+ * While the one row of event_bulk exists, the insert triggers leave the
+ * events numbered first_id and above to the bulk, which writes their
+ * search entries and occurrences a chunk at a time, moving first_id past
+ * each chunk, and at its end deletes the row. The row is only
  * ever written inside the import's transaction, so a failure, a cancel
  * or a crash rolls it back with everything else, and no other connection
  * ever sees it. The search index's update and delete triggers skip those
  * events too: FTS5 must never be told to delete what it was not given.
- * The occurrence triggers need not: the end replaces what they wrote. */
+ * The occurrence triggers need not: the bulk replaces what they wrote. */
 static const char migration_5[] =
   "CREATE TABLE event_bulk ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
