@@ -25,6 +25,7 @@ struct _TractAgendaPage
   char            *time_zone;     /* the campaign's */
   GHashTable      *bound_items;   /* GtkListItem → TRUE: rows whose heading may need a check */
   guint            headings_source;
+  guint            visible_child_source;
   guint            marks_source;
   guint            scroll_tick;
   guint            scroll_target;

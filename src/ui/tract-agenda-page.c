@@ -226,10 +226,25 @@ on_month_changed (TractAgendaPage *self)
   queue_marks (self);
 }
 
+static gboolean
+on_visible_child_idle (gpointer user_data)
+{
+  TractAgendaPage *self = user_data;
+
+  self->visible_child_source = 0;
+  update_visible_child (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed (TractAgendaPage *self)
 {
-  update_visible_child (self);
+  /* A reload announces every row gone, then the new ones: the page is
+   * chosen once both are told, or the empty page would fade in and out
+   * between them (after an import, at each keystroke of a search). Before
+   * the next frame is drawn. */
+  if (self->visible_child_source == 0)
+    self->visible_child_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_visible_child_idle, self, NULL);
   queue_marks (self);
   if (self->headings_source == 0)
     self->headings_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, on_headings_idle, self, NULL);
@@ -612,6 +627,7 @@ tract_agenda_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->headings_source, g_source_remove);
+  g_clear_handle_id (&self->visible_child_source, g_source_remove);
   g_clear_handle_id (&self->marks_source, g_source_remove);
   if (self->scroll_tick != 0 && self->list_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
