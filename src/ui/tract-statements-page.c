@@ -41,6 +41,7 @@ struct _TractStatementsPage
   GtkSingleSelection   *selection;
   GPtrArray            *deleted;      /* what the last delete removed, for Undo */
   gboolean              selecting;    /* the page itself moves the selection */
+  guint                 visible_child_source;
 
   AdwLeaflet           *leaflet;
   GtkSearchEntry       *search_entry;
@@ -115,10 +116,24 @@ select_open_statement (TractStatementsPage *self)
   self->selecting = FALSE;
 }
 
+static gboolean
+on_visible_child_idle (gpointer user_data)
+{
+  TractStatementsPage *self = user_data;
+
+  self->visible_child_source = 0;
+  update_visible_child (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed (TractStatementsPage *self)
 {
-  update_visible_child (self);
+  /* A reload announces every row gone, then the new ones: the page is
+   * chosen once both are told, before the next frame, or the empty page
+   * would fade in and out over the list (tract-agenda-page.c does the same). */
+  if (self->visible_child_source == 0)
+    self->visible_child_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_visible_child_idle, self, NULL);
   select_open_statement (self);
 }
 
@@ -357,6 +372,7 @@ tract_statements_page_dispose (GObject *object)
   TractStatementsPage *self = TRACT_STATEMENTS_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->visible_child_source, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   if (self->statements != NULL)

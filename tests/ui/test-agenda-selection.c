@@ -13,6 +13,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "page-test-util.h"
+
 #include "tract-agenda-list.h"
 #include "tract-agenda-page-private.h"
 #include "tract-campaign.h"
@@ -259,21 +261,6 @@ test_hundred_thousand (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 0);
 }
 
-static void
-on_visible_child (GtkStack  *stack,
-                  GParamSpec *pspec,
-                  GPtrArray  *pages)
-{
-  g_ptr_array_add (pages, g_strdup (gtk_stack_get_visible_child_name (stack)));
-}
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Types @text in the search entry, and waits for the search to run. */
 static void
 search_for (TractAgendaPage *page,
@@ -282,7 +269,7 @@ search_for (TractAgendaPage *page,
   gtk_editable_set_text (GTK_EDITABLE (page->search_entry), text);
   while (g_strcmp0 (tract_agenda_list_get_filter (page->events)->search, text) != 0)
     g_main_context_iteration (NULL, TRUE);
-  iterate_until_idle ();
+  page_test_iterate_until_idle ();
 }
 
 /* A reload (after an import, at each keystroke of a search) announces every
@@ -295,12 +282,12 @@ test_reload_keeps_the_list (Fixture       *fixture,
   TractAgendaPage *page = fixture->page;
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
 
-  iterate_until_idle ();
+  page_test_iterate_until_idle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "list");
-  g_signal_connect (page->stack, "notify::visible-child-name", G_CALLBACK (on_visible_child), pages);
+  page_test_record_pages (page->stack, pages);
 
   tract_store_notify_table_reset (fixture->store, "event");
-  iterate_until_idle ();
+  page_test_iterate_until_idle ();
   search_for (page, "Réunion 4");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->events)), >, 0);
   search_for (page, "Réunion 42");
@@ -311,7 +298,7 @@ test_reload_keeps_the_list (Fixture       *fixture,
   search_for (page, "introuvable");
   g_assert_cmpuint (pages->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (pages, 0), ==, "no-results");
-  g_signal_handlers_disconnect_by_func (page->stack, on_visible_child, pages);
+  page_test_stop_recording_pages (page->stack, pages);
 }
 
 int
