@@ -305,6 +305,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  page_test_ignore_glib_quark_block ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
